@@ -1,0 +1,69 @@
+package io.sparktune.results;
+
+import io.sparktune.worker.TrialStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Finished trials ranked best first by mean validation score (higher is better), as scikit-learn's
+ * {@code cv_results_['rank_test_score']}: tied scores share the best rank; diverged and failed trials come last,
+ * all with the rank after the last scored trial.
+ */
+public final class Leaderboard {
+
+    /** One ranked trial. */
+    public record Row(int rank, TrialRecord trial) {
+    }
+
+    private final List<Row> rows;
+    private final int splitCount;
+    private final SortedSet<String> paramNames;
+
+    private Leaderboard(List<Row> rows, int splitCount, SortedSet<String> paramNames) {
+        this.rows = List.copyOf(rows);
+        this.splitCount = splitCount;
+        this.paramNames = paramNames;
+    }
+
+    public static Leaderboard from(List<TrialRecord> trials) {
+        List<TrialRecord> ordered = new ArrayList<>(trials);
+        ordered.sort(Comparator.comparing((TrialRecord t) -> t.status() != TrialStatus.OK)
+                .thenComparing(Comparator.comparingDouble(TrialRecord::meanScore).reversed())
+                .thenComparingInt(TrialRecord::trialNumber));
+        List<Row> rows = new ArrayList<>();
+        long scored = ordered.stream().filter(t -> t.status() == TrialStatus.OK).count();
+        for (int i = 0; i < ordered.size(); i++) {
+            TrialRecord trial = ordered.get(i);
+            int rank;
+            if (trial.status() != TrialStatus.OK) {
+                rank = (int) scored + 1;
+            } else if (i > 0 && ordered.get(i - 1).meanScore() == trial.meanScore()) {
+                rank = rows.get(i - 1).rank();
+            } else {
+                rank = i + 1;
+            }
+            rows.add(new Row(rank, trial));
+        }
+        SortedSet<String> paramNames = new TreeSet<>();
+        trials.forEach(t -> paramNames.addAll(t.params().keySet()));
+        int splitCount = trials.stream().mapToInt(t -> t.splits().size()).max().orElse(0);
+        return new Leaderboard(rows, splitCount, paramNames);
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** Largest number of splits of any trial: the number of {@code split<k>_test_score} columns. */
+    public int splitCount() {
+        return splitCount;
+    }
+
+    /** Names of the searched hyperparameters, sorted: the {@code param_<name>} columns. */
+    public SortedSet<String> paramNames() {
+        return paramNames;
+    }
+}

@@ -1,0 +1,71 @@
+package io.sparktune.results;
+
+import io.sparktune.space.Candidate;
+import io.sparktune.worker.SplitResult;
+import io.sparktune.worker.TrialStatus;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One finished candidate, all splits: the line written to {@code trials.jsonl} and the source of one leaderboard row.
+ * The trial's status is the worst of its splits' (a failed split fails the trial, as a failed fit in scikit-learn
+ * makes the mean NaN).
+ */
+public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> params, TrialStatus status,
+                          List<SplitResult> splits) {
+    public TrialRecord {
+        params = new TreeMap<>(params);
+        splits = splits.stream().sorted(Comparator.comparingInt(SplitResult::split)).toList();
+    }
+
+    public static TrialRecord of(Candidate candidate, List<SplitResult> splits) {
+        TrialStatus status = splits.stream().map(SplitResult::status)
+                .max(Comparator.comparingInt(TrialRecord::severity)).orElse(TrialStatus.FAILED);
+        return new TrialRecord(candidate.trialNumber(), candidate.seed(), candidate.params(), status, splits);
+    }
+
+    public String trialId() {
+        return toCandidate().trialId();
+    }
+
+    public Candidate toCandidate() {
+        return new Candidate(trialNumber, params, seed);
+    }
+
+    /** Mean validation score over splits; NaN unless every split is OK. */
+    public double meanScore() {
+        return status == TrialStatus.OK ? Stats.mean(splits.stream().mapToDouble(SplitResult::score).toArray()) : Double.NaN;
+    }
+
+    /** Population standard deviation of the split scores (as numpy's {@code std}); NaN unless OK. */
+    public double stdScore() {
+        return status == TrialStatus.OK ? Stats.std(splits.stream().mapToDouble(SplitResult::score).toArray()) : Double.NaN;
+    }
+
+    public double meanFitSeconds() {
+        return Stats.mean(splits.stream().mapToDouble(SplitResult::fitSeconds).toArray());
+    }
+
+    public double stdFitSeconds() {
+        return Stats.std(splits.stream().mapToDouble(SplitResult::fitSeconds).toArray());
+    }
+
+    public double meanEpochs() {
+        return Stats.mean(splits.stream().mapToDouble(SplitResult::epochsRun).toArray());
+    }
+
+    /** The first error message among the splits, or null. */
+    public String message() {
+        return splits.stream().map(SplitResult::message).filter(m -> m != null && !m.isEmpty()).findFirst().orElse(null);
+    }
+
+    private static int severity(TrialStatus status) {
+        return switch (status) {
+            case OK -> 0;
+            case DIVERGED -> 1;
+            case FAILED -> 2;
+        };
+    }
+}

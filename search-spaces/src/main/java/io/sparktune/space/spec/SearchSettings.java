@@ -1,0 +1,17 @@
+package io.sparktune.space.spec;
+
+/**
+ * How candidates are drawn and scored. Exactly one of {@code cv} (k-fold, k >= 2) or
+ * {@code validationSplit} (a single hold-out fraction in (0,1)) is in effect: {@link #folds()} tells which.
+ */
+public record SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed) {
+
+    /** Number of train/validation splits each candidate is scored on. */
+    public int folds() {
+        return cv > 0 ? cv : 1;
+    }
+
+    public boolean usesKFold() {
+        return cv > 0;
+    }
+}

@@ -1,0 +1,64 @@
+package io.sparktune.worker;
+
+import io.sparktune.space.sampler.TrialSeeds;
+import io.sparktune.space.spec.Task;
+import io.sparktune.worker.data.DataCache;
+import io.sparktune.worker.data.Folds;
+import io.sparktune.worker.data.LabeledData;
+import io.sparktune.worker.net.NetworkFactory;
+import io.sparktune.worker.train.SplitTrainer;
+import io.sparktune.worker.train.TrainingOutcome;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link SplitTask} wherever it is called: in a test, in the local CLI or inside a Spark executor. Never
+ * throws for a bad candidate: an exception becomes a {@code FAILED} result carrying its message.
+ */
+public final class SplitJob {
+    private static final Logger LOG = LoggerFactory.getLogger(SplitJob.class);
+    private static final String WORKER = ProcessHandle.current().pid() + "@" + hostName();
+
+    private SplitJob() {
+    }
+
+    public static SplitResult run(SplitTask task) {
+        long start = System.nanoTime();
+        try {
+            if (task.task() != Task.CLASSIFICATION) {
+                throw new UnsupportedOperationException("task '" + task.task().specName() + "' needs CSV data, which this "
+                        + "version cannot read yet");
+            }
+            LabeledData data = DataCache.load(task.data());
+            Folds.Split split = task.plan().split(data, task.split());
+            long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
+            MultiLayerNetwork net = new MultiLayerNetwork(
+                    NetworkFactory.build(task.candidate(), task.task(), data.cols(), data.numClasses(), seed));
+            net.init();
+            SplitTrainer trainer = new SplitTrainer(task.training().maxEpochs(), task.training().patience(), task.batchSize());
+            TrainingOutcome outcome = trainer.train(net, data.select(split.train()),
+                    SplitTrainer.accuracyOn(data.select(split.validation())), seed);
+            return new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(), outcome.bestScore(),
+                    outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(), outcome.message(), WORKER);
+        } catch (Exception | OutOfMemoryError e) {
+            LOG.warn("{} split {} failed: {}", task.candidate().trialId(), task.split(), e.toString());
+            return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
+                    (System.nanoTime() - start) / 1e9, List.of(), e.toString(), WORKER);
+        }
+    }
+
+    /** {@code pid@host} of this JVM, recorded with every result. */
+    public static String workerId() {
+        return WORKER;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

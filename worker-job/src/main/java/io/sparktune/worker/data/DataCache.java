@@ -1,0 +1,52 @@
+package io.sparktune.worker.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Loads each dataset once per JVM (an executor trains many candidates) and keeps the few most recently used.
+ * The key includes the files' modification times, so a changed file is read again.
+ */
+public final class DataCache {
+    private static final int MAX_ENTRIES = 4;
+    private static final Map<String, LabeledData> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LabeledData> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    private DataCache() {
+    }
+
+    /** The dataset {@code ref} points at, read on first use. */
+    public static LabeledData load(DataRef ref) throws IOException {
+        Path images = Path.of(ref.images());
+        Path labels = Path.of(ref.labels());
+        String key = ref + "@" + Files.getLastModifiedTime(images) + "/" + Files.getLastModifiedTime(labels);
+        synchronized (CACHE) {
+            LabeledData cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // Read outside the lock; two threads may read the same file once each, which is harmless.
+        LabeledData data = IdxReader.read(images, labels, ref.limit());
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(key, k -> data);
+        }
+    }
+
+    /** {@link #load} for callers that cannot throw checked exceptions. */
+    public static LabeledData loadUnchecked(DataRef ref) {
+        try {
+            return load(ref);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.sparktune.worker.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads the IDX format of MNIST / Fashion-MNIST (gzipped or not): an images file (magic 2051, n × rows × cols
+ * unsigned bytes) and a labels file (magic 2049, n unsigned bytes). Pixels are scaled to [0,1]. Corrupt input fails
+ * with an {@link IOException} naming the file and the problem, before any training starts.
+ */
+public final class IdxReader {
+    private static final int IMAGES_MAGIC = 2051;
+    private static final int LABELS_MAGIC = 2049;
+    private static final int BUFFER = 1 << 16;
+
+    private IdxReader() {
+    }
+
+    /** Reads the first {@code limit} examples (all if {@code limit} is 0). */
+    public static LabeledData read(Path images, Path labels, int limit) throws IOException {
+        try (DataInputStream imageIn = open(images); DataInputStream labelIn = open(labels)) {
+            int imageCount = readHeader(imageIn, images, IMAGES_MAGIC);
+            int rows = imageIn.readInt();
+            int cols = imageIn.readInt();
+            int labelCount = readHeader(labelIn, labels, LABELS_MAGIC);
+            if (imageCount != labelCount) {
+                throw new IOException(labels + ": " + labelCount + " labels for " + imageCount + " images in " + images);
+            }
+            if (rows <= 0 || cols <= 0 || (long) rows * cols > 1 << 20) {
+                throw new IOException(images + ": implausible image size " + rows + "x" + cols);
+            }
+            int n = limit > 0 ? Math.min(limit, imageCount) : imageCount;
+            int pixels = rows * cols;
+            float[] features = new float[Math.multiplyExact(n, pixels)];
+            byte[] buffer = new byte[pixels];
+            int[] classes = new int[n];
+            int numClasses = 0;
+            for (int i = 0; i < n; i++) {
+                readFully(imageIn, buffer, images, i, n);
+                for (int j = 0; j < pixels; j++) {
+                    features[i * pixels + j] = (buffer[j] & 0xFF) / 255f;
+                }
+                int label = labelIn.read();
+                if (label < 0) {
+                    throw new IOException(labels + ": truncated after " + i + " of " + n + " labels");
+                }
+                classes[i] = label;
+                numClasses = Math.max(numClasses, label + 1);
+            }
+            return new LabeledData(features, n, pixels, classes, numClasses);
+        }
+    }
+
+    private static int readHeader(DataInputStream in, Path file, int expectedMagic) throws IOException {
+        try {
+            int magic = in.readInt();
+            if (magic != expectedMagic) {
+                throw new IOException(file + ": not an IDX " + (expectedMagic == IMAGES_MAGIC ? "images" : "labels")
+                        + " file (magic number " + magic + ", expected " + expectedMagic + ")");
+            }
+            int count = in.readInt();
+            if (count <= 0) {
+                throw new IOException(file + ": header says " + count + " items");
+            }
+            return count;
+        } catch (EOFException e) {
+            throw new IOException(file + ": truncated header", e);
+        }
+    }
+
+    private static void readFully(DataInputStream in, byte[] buffer, Path file, int index, int total) throws IOException {
+        try {
+            in.readFully(buffer);
+        } catch (EOFException e) {
+            throw new IOException(file + ": truncated after " + index + " of " + total + " images", e);
+        }
+    }
+
+    private static DataInputStream open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        raw.mark(2);
+        boolean gzipped = raw.read() == 0x1f && raw.read() == 0x8b;
+        raw.reset();
+        InputStream in = gzipped ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER) : raw;
+        return new DataInputStream(in);
+    }
+}

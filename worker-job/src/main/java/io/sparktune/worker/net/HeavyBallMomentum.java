@@ -1,0 +1,98 @@
+package io.sparktune.worker.net;
+
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ISchedule;
+
+/**
+ * SGD with classical (heavy-ball) momentum, as Keras' {@code SGD(momentum=0.9)}: {@code v = μv − ηg; w += v}.
+ * DL4J only ships the Nesterov variant ({@code Nesterovs}), so "momentum" and "nesterov" would otherwise be the same
+ * optimizer. Bean-style so that DL4J can write it into and read it from a model's JSON.
+ */
+public final class HeavyBallMomentum implements IUpdater {
+    private double learningRate = 0.01;
+    private double momentum = 0.9;
+
+    public HeavyBallMomentum() {
+    }
+
+    public HeavyBallMomentum(double learningRate, double momentum) {
+        this.learningRate = learningRate;
+        this.momentum = momentum;
+    }
+
+    @Override
+    public long stateSize(long numParams) {
+        return numParams;
+    }
+
+    @Override
+    public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
+        HeavyBallMomentumUpdater updater = new HeavyBallMomentumUpdater(this);
+        updater.setStateViewArray(viewArray, viewArray.shape(), viewArray.ordering(), initializeViewArray);
+        return updater;
+    }
+
+    @Override
+    public GradientUpdater instantiate(java.util.Map<String, INDArray> updaterState, boolean initializeStateArrays) {
+        HeavyBallMomentumUpdater updater = new HeavyBallMomentumUpdater(this);
+        updater.setState(updaterState, initializeStateArrays);
+        return updater;
+    }
+
+    @Override
+    public HeavyBallMomentum clone() {
+        return new HeavyBallMomentum(learningRate, momentum);
+    }
+
+    @Override
+    public double getLearningRate(int iteration, int epoch) {
+        return learningRate;
+    }
+
+    @Override
+    public boolean hasLearningRate() {
+        return true;
+    }
+
+    @Override
+    public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
+        if (lrSchedule != null) {
+            throw new UnsupportedOperationException("learning-rate schedules are not supported by " + getClass().getSimpleName());
+        }
+        this.learningRate = lr;
+    }
+
+    public double getLearningRate() {
+        return learningRate;
+    }
+
+    public void setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    public double getMomentum() {
+        return momentum;
+    }
+
+    public void setMomentum(double momentum) {
+        this.momentum = momentum;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HeavyBallMomentum other && other.learningRate == learningRate && other.momentum == momentum;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(learningRate, momentum);
+    }
+
+    @Override
+    public String toString() {
+        return "HeavyBallMomentum(learningRate=" + learningRate + ", momentum=" + momentum + ")";
+    }
+}

@@ -1,0 +1,62 @@
+package io.sparktune.worker.train;
+
+import io.sparktune.worker.data.LabeledData;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Mini-batches of a training set, reshuffled every epoch (as Keras' {@code fit(shuffle=True)}). The shuffled copy
+ * is written into arrays allocated once; each batch is a view of it, so an epoch allocates no feature memory.
+ */
+final class ShuffledBatches {
+    private final INDArray features;
+    private final INDArray labels;
+    private final INDArray shuffledFeatures;
+    private final INDArray shuffledLabels;
+    private final int batchSize;
+    private final SplittableRandom random;
+    private final int[] order;
+
+    ShuffledBatches(LabeledData data, int batchSize, long seed) {
+        this.features = Matrices.features(data);
+        this.labels = Matrices.oneHot(data);
+        this.shuffledFeatures = features.ulike();
+        this.shuffledLabels = labels.ulike();
+        this.batchSize = batchSize;
+        this.random = new SplittableRandom(seed);
+        this.order = new int[data.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+    }
+
+    /** Receives one batch; returns false to end the epoch early. */
+    @FunctionalInterface
+    interface BatchConsumer {
+        boolean accept(INDArray features, INDArray labels);
+    }
+
+    /** Shuffles, then hands each batch to {@code fitBatch} until it returns false; returns the batches handed. */
+    int forEachBatchOfNewEpoch(BatchConsumer fitBatch) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        Nd4j.pullRows(features, shuffledFeatures, 1, order);
+        Nd4j.pullRows(labels, shuffledLabels, 1, order);
+        int batches = 0;
+        for (int start = 0; start < order.length; start += batchSize) {
+            int end = Math.min(order.length, start + batchSize);
+            batches++;
+            if (!fitBatch.accept(shuffledFeatures.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
+                    shuffledLabels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()))) {
+                break;
+            }
+        }
+        return batches;
+    }
+}
