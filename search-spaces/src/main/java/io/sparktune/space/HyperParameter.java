@@ -93,6 +93,14 @@ public enum HyperParameter {
         }
     }
 
+    /**
+     * {@code value} in this hyperparameter's Java type: a real-valued hyperparameter written as an integer
+     * ({@code l2: {choice: [0, 1e-4]}}) becomes a Double, so a value always reads back from the leaderboard the same.
+     */
+    public Object normalize(Object value) {
+        return kind == Kind.REAL && value instanceof Number n ? Double.valueOf(n.doubleValue()) : value;
+    }
+
     public static Optional<HyperParameter> bySpecName(String name) {
         return Arrays.stream(values()).filter(h -> h.specName().equals(name)).findFirst();
     }

@@ -1,0 +1,136 @@
+package io.sparktune.space.spec;
+
+import static io.sparktune.space.spec.NodeReader.child;
+import static io.sparktune.space.spec.NodeReader.describe;
+import static io.sparktune.space.spec.NodeReader.join;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sparktune.space.SearchSpace;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Walks a spec tree section by section, recording every problem, and builds the spec if there are none. */
+final class SpecReader {
+    static final List<String> TOP_KEYS = List.of("name", "task", "data", "search", "space", "training");
+    static final List<String> DATA_KEYS = List.of("format", "train", "test", "limit");
+    static final List<String> FILES_KEYS = List.of("images", "labels");
+    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed");
+    static final List<String> TRAINING_KEYS = List.of("max_epochs", "patience", "batch_size");
+
+    static final int DEFAULT_FOLDS = 3;
+    static final long DEFAULT_SEED = 0L;
+    static final TrainingSettings DEFAULT_TRAINING = new TrainingSettings(20, 2, 32);
+
+    private final Problems problems = new Problems();
+    private final NodeReader nodes = new NodeReader(problems);
+
+    /** The spec in {@code root} (a mapping), or a {@link SpecException} listing all its problems. */
+    SearchSpec read(JsonNode root) throws SpecException {
+        nodes.checkKeys(root, "", TOP_KEYS);
+        JsonNode nameNode = nodes.required(root, "", "name");
+        String name = nameNode == null ? null : nodes.string(nameNode, "name");
+        Task task = enumValue(root, "", "task", Task.values(), Task::specName);
+        DataSpec data = readData(nodes.section(root, "", "data", true, DATA_KEYS));
+        SearchSettings search = readSearch(nodes.section(root, "", "search", true, SEARCH_KEYS));
+        SearchSpace space = new DistributionReader(nodes, problems).readSpace(root);
+        TrainingSettings training = readTraining(nodes.section(root, "", "training", false, TRAINING_KEYS));
+        problems.throwIfAny();
+        return new SearchSpec(name, task, data, search, space, training);
+    }
+
+    private DataSpec readData(JsonNode data) {
+        if (data == null) {
+            return null;
+        }
+        DataFormat format = enumValue(data, "data", "format", DataFormat.values(), DataFormat::specName);
+        DataFiles train = readFiles(data, "train", true);
+        DataFiles test = readFiles(data, "test", false);
+        JsonNode limitNode = child(data, "limit");
+        Integer limit = limitNode == null ? null : nodes.integer(limitNode, "data.limit", 1, Integer.MAX_VALUE);
+        return new DataSpec(format, train, Optional.ofNullable(test), Optional.ofNullable(limit));
+    }
+
+    private DataFiles readFiles(JsonNode data, String key, boolean required) {
+        String path = join("data", key);
+        JsonNode files = nodes.section(data, "data", key, required, FILES_KEYS);
+        if (files == null || files.isMissingNode()) {
+            return null;
+        }
+        return new DataFiles(dataFile(files, path, "images"), dataFile(files, path, "labels"));
+    }
+
+    private String dataFile(JsonNode files, String parentPath, String key) {
+        String path = join(parentPath, key);
+        JsonNode node = nodes.required(files, parentPath, key);
+        String location = node == null ? null : nodes.string(node, path);
+        String problem = location == null ? null : DataLocations.problemWith(location);
+        if (problem != null) {
+            problems.add(path, problem);
+        }
+        return location;
+    }
+
+    private SearchSettings readSearch(JsonNode search) {
+        if (search == null) {
+            return null;
+        }
+        JsonNode samplerNode = child(search, "sampler");
+        String sampler = samplerNode == null ? SearchSettings.RANDOM
+                : nodes.oneOf(samplerNode, "search.sampler", SearchSettings.SAMPLERS);
+        JsonNode nIterNode = nodes.required(search, "search", "n_iter");
+        Integer nIter = nIterNode == null ? null : nodes.integer(nIterNode, "search.n_iter", 1, 100_000);
+
+        JsonNode cvNode = child(search, "cv");
+        JsonNode splitNode = child(search, "validation_split");
+        if (cvNode != null && splitNode != null) {
+            problems.add("search", "set either cv or validation_split, not both");
+        }
+        Integer cv = cvNode == null ? Integer.valueOf(splitNode == null ? DEFAULT_FOLDS : 0)
+                : nodes.integer(cvNode, "search.cv", 2, 50);
+        Double split = splitNode == null ? Double.valueOf(0.0) : readSplit(splitNode);
+
+        JsonNode seedNode = child(search, "seed");
+        Long seed = seedNode == null ? Long.valueOf(DEFAULT_SEED) : nodes.longInteger(seedNode, "search.seed");
+        if (sampler == null || nIter == null || cv == null || split == null || seed == null) {
+            return null;
+        }
+        return new SearchSettings(sampler, nIter, cv, split, seed);
+    }
+
+    private Double readSplit(JsonNode node) {
+        Double split = nodes.real(node, "search.validation_split");
+        if (split != null && !(split > 0 && split < 1)) {
+            problems.add("search.validation_split", "must be > 0 and < 1 (got " + describe(node) + ")");
+            return null;
+        }
+        return split;
+    }
+
+    private TrainingSettings readTraining(JsonNode training) {
+        if (training == null) {
+            return null;
+        }
+        return new TrainingSettings(
+                intOr(training, "max_epochs", 1, 10_000, DEFAULT_TRAINING.maxEpochs()),
+                intOr(training, "patience", 0, 10_000, DEFAULT_TRAINING.patience()),
+                intOr(training, "batch_size", 1, 1_000_000, DEFAULT_TRAINING.batchSize()));
+    }
+
+    /** An optional training integer; the default if absent (or invalid: the problem is then recorded). */
+    private int intOr(JsonNode training, String key, int min, int max, int defaultValue) {
+        JsonNode node = child(training, key);
+        Integer value = node == null ? null : nodes.integer(node, join("training", key), min, max);
+        return value == null ? defaultValue : value;
+    }
+
+    /** A required enum value, written as its spec name. */
+    private <E extends Enum<E>> E enumValue(
+            JsonNode parent, String parentPath, String key, E[] values, Function<E, String> specName) {
+        JsonNode node = nodes.required(parent, parentPath, key);
+        List<String> names = Arrays.stream(values).map(specName).toList();
+        String name = node == null ? null : nodes.oneOf(node, join(parentPath, key), names);
+        return name == null ? null : values[names.indexOf(name)];
+    }
+}
