@@ -1,7 +1,6 @@
 package io.sparktune.worker.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,8 +24,8 @@ public final class DataCache {
 
     /** The dataset {@code ref} points at, read on first use. */
     public static LabeledData load(DataRef ref) throws IOException {
-        Path images = Path.of(ref.images());
-        Path labels = Path.of(ref.labels());
+        Path images = localPath(ref.images());
+        Path labels = localPath(ref.labels());
         String key = ref + "@" + Files.getLastModifiedTime(images) + "/" + Files.getLastModifiedTime(labels);
         synchronized (CACHE) {
             LabeledData cached = CACHE.get(key);
@@ -41,12 +40,14 @@ public final class DataCache {
         }
     }
 
-    /** {@link #load} for callers that cannot throw checked exceptions. */
-    public static LabeledData loadUnchecked(DataRef ref) {
-        try {
-            return load(ref);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A plain path or a {@code file:} URI as a local path; other file systems (hdfs:, s3a:) are not readable yet. */
+    static Path localPath(String location) throws IOException {
+        if (location.startsWith("file:")) {
+            return Path.of(java.net.URI.create(location));
         }
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            throw new IOException(location + ": only local paths and file: URIs can be read in this version");
+        }
+        return Path.of(location);
     }
 }

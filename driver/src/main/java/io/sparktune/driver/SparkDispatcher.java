@@ -1,0 +1,50 @@
+package io.sparktune.driver;
+
+import io.sparktune.space.Candidate;
+import io.sparktune.worker.SplitResult;
+import io.sparktune.worker.SplitTask;
+import io.sparktune.worker.WorkerJson;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Runs each trial as its own Spark job, one task per split, so a trial's splits train in parallel on executor cores.
+ * The job group is the trial id and the description its parameters, so the Spark UI reads like the leaderboard.
+ * The only class that touches Spark's API.
+ */
+public final class SparkDispatcher implements TrialDispatcher {
+    private final JavaSparkContext context;
+
+    public SparkDispatcher(SparkConf conf) {
+        this.context = new JavaSparkContext(conf);
+        context.setLogLevel("WARN");
+    }
+
+    @Override
+    public int parallelism() {
+        return Math.max(1, context.defaultParallelism());
+    }
+
+    @Override
+    public List<SplitResult> run(Candidate candidate, List<SplitTask> splits) {
+        context.setJobGroup(candidate.trialId(), candidate.trialId() + " " + candidate.params(), true);
+        try {
+            List<String> tasks = splits.stream().map(WorkerJson::write).toList();
+            return context.parallelize(tasks, tasks.size()).map(new SplitFunction()).collect().stream()
+                    .map(json -> WorkerJson.read(json, SplitResult.class)).toList();
+        } finally {
+            context.clearJobGroup();
+        }
+    }
+
+    /** The master URL in use, e.g. {@code local[*]}. */
+    public String master() {
+        return context.master();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
