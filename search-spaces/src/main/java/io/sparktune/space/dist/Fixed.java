@@ -15,8 +15,18 @@ public record Fixed(Object value) implements Distribution {
     }
 
     @Override
+    public double toUnit(Object v) {
+        return 0.5;
+    }
+
+    @Override
     public List<Object> discreteValues() {
         return List.of(value);
+    }
+
+    @Override
+    public boolean isCategorical() {
+        return true;
     }
 
     @Override

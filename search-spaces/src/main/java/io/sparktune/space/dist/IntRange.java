@@ -1,7 +1,7 @@
 package io.sparktune.space.dist;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Integers uniform in [low, high], both ends included. */
 public record IntRange(int low, int high) implements Distribution {
@@ -14,17 +14,30 @@ public record IntRange(int low, int high) implements Distribution {
     @Override
     public Object fromUnit(double u) {
         long span = (long) high - low + 1;
-        long offset = Math.min(span - 1, (long) Math.floor(Uniform.clamp(u) * span));
+        long offset = Math.min(span - 1, (long) Math.floor(Distribution.clampUnit(u) * span));
         return (int) (low + offset);
     }
 
     @Override
+    public double toUnit(Object value) {
+        long span = (long) high - low + 1;
+        double v = Math.min(high, Math.max(low, Math.rint(Distribution.number(value))));
+        return (v - low + 0.5) / span;
+    }
+
+    @Override
     public List<Object> discreteValues() {
-        List<Object> values = new ArrayList<>(high - low + 1);
-        for (int v = low; v <= high; v++) {
-            values.add(v);
-        }
-        return values;
+        return IntStream.rangeClosed(low, high).boxed().map(Object.class::cast).toList();
+    }
+
+    @Override
+    public long gridSize(int points) {
+        return (long) high - low + 1;
+    }
+
+    @Override
+    public boolean isContinuous() {
+        return false;
     }
 
     @Override

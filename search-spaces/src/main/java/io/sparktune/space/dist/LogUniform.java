@@ -12,7 +12,18 @@ public record LogUniform(double low, double high) implements Distribution {
 
     @Override
     public Object fromUnit(double u) {
-        return Math.exp(Math.log(low) + Uniform.clamp(u) * (Math.log(high) - Math.log(low)));
+        double value = Math.exp(Math.log(low) + Distribution.clampUnit(u) * (Math.log(high) - Math.log(low)));
+        // exp(log(x)) need not give x back: keep draws inside [low, high]
+        return Math.min(high, Math.max(low, value));
+    }
+
+    @Override
+    public double toUnit(Object value) {
+        if (low == high) {
+            return 0.5;
+        }
+        double v = Distribution.number(value);
+        return v <= low ? 0.0 : Distribution.clampUnit((Math.log(v) - Math.log(low)) / (Math.log(high) - Math.log(low)));
     }
 
     @Override

@@ -12,7 +12,13 @@ public record Uniform(double low, double high) implements Distribution {
 
     @Override
     public Object fromUnit(double u) {
-        return low + clamp(u) * (high - low);
+        // clamped: low + 1.0 * (high - low) can round past high
+        return Math.min(high, Math.max(low, low + Distribution.clampUnit(u) * (high - low)));
+    }
+
+    @Override
+    public double toUnit(Object value) {
+        return low == high ? 0.5 : Distribution.clampUnit((Distribution.number(value) - low) / (high - low));
     }
 
     @Override
@@ -23,9 +29,5 @@ public record Uniform(double low, double high) implements Distribution {
     @Override
     public String keyword() {
         return "uniform";
-    }
-
-    static double clamp(double u) {
-        return Math.min(1.0, Math.max(0.0, u));
     }
 }

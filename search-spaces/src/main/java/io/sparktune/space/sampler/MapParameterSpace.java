@@ -15,7 +15,7 @@ import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
  * identity) consecutive indices into the flat parameter vector through {@code setIndices}, sizes that vector with the
  * root's {@link #numParameters()}, and fills it with values in [0,1) for {@link #getValue}. So this non-leaf space only
  * passes the leaves and the vector through; {@code FixedValue} leaves take no index (0 parameters, no leaves).
- * Children must be distinct instances, which {@link ArbiterRandomSampler} guarantees.
+ * Children must be distinct instances, which {@link UnitRandom} guarantees.
  */
 @SuppressWarnings("rawtypes") // Arbiter's interface uses raw ParameterSpace in collectLeaves/getNestedSpaces
 final class MapParameterSpace implements ParameterSpace<Map<String, Object>> {

@@ -9,23 +9,29 @@ import io.sparktune.space.SearchSpace;
 import io.sparktune.space.dist.Choice;
 import io.sparktune.space.dist.Distribution;
 import io.sparktune.space.dist.Fixed;
+import io.sparktune.space.dist.IntLog;
 import io.sparktune.space.dist.IntRange;
 import io.sparktune.space.dist.LogUniform;
 import io.sparktune.space.dist.Uniform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the {@code space} section: hyperparameter name → distribution, written {@code {int: [lo, hi]}},
- * {@code {uniform: [lo, hi]}}, {@code {loguniform: [lo, hi]}}, {@code {choice: [a, b, ...]}}, {@code {fixed: v}}
- * or a plain value. Every value a distribution can produce must be acceptable to its hyperparameter.
+ * {@code {intlog: [lo, hi]}}, {@code {uniform: [lo, hi]}}, {@code {loguniform: [lo, hi]}},
+ * {@code {choice: [a, b, ...]}} (optionally with {@code weights: [wa, wb, ...]}), {@code {fixed: v}} or a plain value.
+ * Every value a distribution can produce must be acceptable to its hyperparameter; {@link SpaceChecks} then checks
+ * the hyperparameters against each other.
  */
 final class DistributionReader {
-    static final List<String> KEYWORDS = List.of("int", "uniform", "loguniform", "choice", "fixed");
+    static final List<String> KEYWORDS = List.of("int", "intlog", "uniform", "loguniform", "choice", "fixed");
+    static final String WEIGHTS = "weights";
     static final List<String> HYPERPARAMETERS =
             Arrays.stream(HyperParameter.values()).map(HyperParameter::specName).toList();
 
@@ -60,7 +66,11 @@ final class DistributionReader {
                 }
             });
         }
-        return dimensions.size() == space.size() ? SearchSpace.of(dimensions) : null;
+        if (dimensions.size() != space.size()) {
+            return null;
+        }
+        SearchSpace result = SearchSpace.of(dimensions);
+        return new SpaceChecks(problems).check(result) ? result : null;
     }
 
     private Distribution read(HyperParameter hp, JsonNode node, String path) {
@@ -81,6 +91,14 @@ final class DistributionReader {
     private Distribution readKeyed(HyperParameter hp, JsonNode node, String path) {
         List<String> keys = new ArrayList<>();
         node.fieldNames().forEachRemaining(keys::add);
+        JsonNode weights = node.get(WEIGHTS);
+        if (weights != null) {
+            keys.remove(WEIGHTS);
+            if (keys.size() == 1 && !keys.get(0).equals("choice")) {
+                problems.add(NodeReader.join(path, WEIGHTS), "only allowed with choice");
+                return null;
+            }
+        }
         if (keys.size() != 1) {
             problems.add(path, "must have exactly one of the keys " + orList(KEYWORDS)
                     + " (got " + (keys.isEmpty() ? "none" : String.join(", ", keys)) + ")");
@@ -93,27 +111,29 @@ final class DistributionReader {
             nodes.unknownKey(at, keyword, KEYWORDS);
             return null;
         }
-        List<String> allowed = keywordsFor(hp.kind());
+        List<String> allowed = keywordsFor(hp.valueKind());
         if (!allowed.contains(keyword)) {
-            problems.add(at, "not allowed for " + hp.specName() + ", " + kindName(hp.kind())
+            problems.add(at, "not allowed for " + hp.specName() + ", " + kindName(hp.valueKind())
                     + " (use " + orList(allowed) + ")");
             return null;
         }
         switch (keyword) {
             case "int":
-                return intRange(hp, argument, at);
+                return intRange(hp, argument, at, false);
+            case "intlog":
+                return intRange(hp, argument, at, true);
             case "uniform":
                 return realRange(hp, argument, at, false);
             case "loguniform":
                 return realRange(hp, argument, at, true);
             case "choice":
-                return choice(hp, argument, at);
+                return choice(hp, argument, at, weights, NodeReader.join(path, WEIGHTS));
             default:
                 return fixed(hp, argument, at);
         }
     }
 
-    private IntRange intRange(HyperParameter hp, JsonNode argument, String path) {
+    private Distribution intRange(HyperParameter hp, JsonNode argument, String path, boolean logarithmic) {
         if (!isPair(argument, path)) {
             return null;
         }
@@ -122,10 +142,19 @@ final class DistributionReader {
         if (low == null || high == null) {
             return null;
         }
+        boolean positiveLow = !logarithmic || low >= 1;
+        if (!positiveLow) {
+            problems.add(path, "low must be ≥ 1 (got " + low + ")");
+        }
         checkOrder(low > high, argument, path);
-        checkValue(hp, "low ", low, path);
+        if (positiveLow) {
+            checkValue(hp, "low ", low, path);
+        }
         checkValue(hp, "high ", high, path);
-        return low <= high ? new IntRange(low, high) : null;
+        if (low > high || !positiveLow) {
+            return null;
+        }
+        return logarithmic ? new IntLog(low, high) : new IntRange(low, high);
     }
 
     private Distribution realRange(HyperParameter hp, JsonNode argument, String path, boolean logarithmic) {
@@ -151,21 +180,50 @@ final class DistributionReader {
                 : (low <= high ? new Uniform(low, high) : null);
     }
 
-    private Choice choice(HyperParameter hp, JsonNode argument, String path) {
+    private Choice choice(HyperParameter hp, JsonNode argument, String path, JsonNode weights, String weightsPath) {
         if (!argument.isArray() || argument.isEmpty()) {
             problems.add(path, "must be a non-empty list of values (got " + describe(argument) + ")");
             return null;
         }
         List<Object> values = new ArrayList<>();
+        Set<Object> seen = new HashSet<>();
         for (int i = 0; i < argument.size(); i++) {
             String at = path + "[" + i + "]";
             Object value = nodes.scalar(argument.get(i), at);
             if (value != null) {
                 checkValue(hp, "", value, at);
-                values.add(hp.normalize(value));
+                Object normalized = hp.normalize(value);
+                if (!seen.add(normalized)) {
+                    problems.add(at, "duplicate value " + describe(argument.get(i)));
+                }
+                values.add(normalized);
             }
         }
-        return values.size() == argument.size() ? new Choice(values) : null;
+        List<Double> shares = weights == null ? null : weights(weights, weightsPath, argument.size());
+        if (values.size() != argument.size() || (weights != null && shares == null)) {
+            return null;
+        }
+        return shares == null ? new Choice(values) : new Choice(values, shares);
+    }
+
+    /** One finite weight > 0 per value; null (and problems) otherwise. */
+    private List<Double> weights(JsonNode weights, String path, int count) {
+        if (!weights.isArray() || weights.size() != count) {
+            problems.add(path, "must be a list of " + count + " numbers, one per value (got "
+                    + (weights.isArray() ? String.valueOf(weights.size()) : describe(weights)) + ")");
+            return null;
+        }
+        List<Double> shares = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String at = path + "[" + i + "]";
+            Double w = nodes.real(weights.get(i), at);
+            if (w != null && w <= 0) {
+                problems.add(at, "must be > 0 (got " + describe(weights.get(i)) + ")");
+            } else if (w != null) {
+                shares.add(w);
+            }
+        }
+        return shares.size() == count ? shares : null;
     }
 
     private Fixed fixed(HyperParameter hp, JsonNode argument, String path) {
@@ -201,7 +259,7 @@ final class DistributionReader {
     private static List<String> keywordsFor(HyperParameter.Kind kind) {
         switch (kind) {
             case INT:
-                return List.of("int", "choice", "fixed");
+                return List.of("int", "intlog", "choice", "fixed");
             case REAL:
                 return List.of("uniform", "loguniform", "choice", "fixed");
             default:

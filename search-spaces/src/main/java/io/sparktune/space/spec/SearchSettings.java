@@ -5,14 +5,32 @@ import java.util.List;
 /**
  * How candidates are drawn and scored. Exactly one of {@code cv} (k-fold, k >= 2) or
  * {@code validationSplit} (a single hold-out fraction in (0,1)) is in effect: {@link #folds()} tells which.
+ * {@code scoring} is the metric that ranks candidates; {@code samplerOptions} configure the sampler.
  */
-public record SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed) {
+public record SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
+                             SamplerOptions samplerOptions) {
+
+    /** The sampler's default options. */
+    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring) {
+        this(sampler, nIter, cv, validationSplit, seed, scoring, SamplerOptions.DEFAULTS);
+    }
+
+    /** Scored by accuracy, the classification default. */
+    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed) {
+        this(sampler, nIter, cv, validationSplit, seed, Scoring.ACCURACY);
+    }
 
     /** The random-search sampler, the default. */
     public static final String RANDOM = "random";
 
+    /** Every combination of the space's values ({@code grid_points} per continuous range), in a seeded order. */
+    public static final String GRID = "grid";
+
+    /** Tree-structured Parzen Estimator: random for {@code n_startup} results, then adaptive. */
+    public static final String TPE = "tpe";
+
     /** Sampler names a spec may use. */
-    public static final List<String> SAMPLERS = List.of(RANDOM);
+    public static final List<String> SAMPLERS = List.of(RANDOM, GRID, TPE);
 
     /** Number of train/validation splits each candidate is scored on. */
     public int folds() {

@@ -14,10 +14,13 @@ import java.util.function.Function;
 /** Walks a spec tree section by section, recording every problem, and builds the spec if there are none. */
 final class SpecReader {
     static final List<String> TOP_KEYS = List.of("name", "task", "data", "search", "space", "training");
-    static final List<String> DATA_KEYS = List.of("format", "train", "test", "limit");
-    static final List<String> FILES_KEYS = List.of("images", "labels");
-    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed");
-    static final List<String> TRAINING_KEYS = List.of("max_epochs", "patience", "batch_size");
+    static final List<String> DATA_KEYS = List.of("format", "train", "test", "limit", "label", "skip_rows");
+    static final List<String> IDX_FILES_KEYS = List.of("images", "labels");
+    static final List<String> CSV_FILES_KEYS = List.of("path");
+    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring",
+            "grid_points", "max_grid", "n_startup");
+    static final List<String> TRAINING_KEYS = List.of("max_epochs", "patience", "batch_size", "loss", "huber_delta",
+            "min_delta", "max_trial_seconds");
 
     static final int DEFAULT_FOLDS = 3;
     static final long DEFAULT_SEED = 0L;
@@ -33,9 +36,10 @@ final class SpecReader {
         String name = nameNode == null ? null : nodes.string(nameNode, "name");
         Task task = enumValue(root, "", "task", Task.values(), Task::specName);
         DataSpec data = readData(nodes.section(root, "", "data", true, DATA_KEYS));
-        SearchSettings search = readSearch(nodes.section(root, "", "search", true, SEARCH_KEYS));
+        SearchSettings search = readSearch(nodes.section(root, "", "search", true, SEARCH_KEYS), task);
         SearchSpace space = new DistributionReader(nodes, problems).readSpace(root);
-        TrainingSettings training = readTraining(nodes.section(root, "", "training", false, TRAINING_KEYS));
+        new SamplerOptionsReader(nodes, problems).checkGrid(search, space);
+        TrainingSettings training = readTraining(nodes.section(root, "", "training", false, TRAINING_KEYS), task);
         problems.throwIfAny();
         return new SearchSpec(name, task, data, search, space, training);
     }
@@ -45,20 +49,40 @@ final class SpecReader {
             return null;
         }
         DataFormat format = enumValue(data, "data", "format", DataFormat.values(), DataFormat::specName);
-        DataFiles train = readFiles(data, "train", true);
-        DataFiles test = readFiles(data, "test", false);
+        boolean csv = format == DataFormat.CSV;
+        DataFiles train = readFiles(data, "train", true, csv);
+        DataFiles test = readFiles(data, "test", false, csv);
         JsonNode limitNode = child(data, "limit");
         Integer limit = limitNode == null ? null : nodes.integer(limitNode, "data.limit", 1, Integer.MAX_VALUE);
-        return new DataSpec(format, train, Optional.ofNullable(test), Optional.ofNullable(limit));
+        JsonNode labelNode = csvOnly(data, "label", csv);
+        if (csv && labelNode == null) {
+            problems.add("data.label", "required for format csv (the name of the label column)");
+        }
+        String label = labelNode == null ? null : nodes.string(labelNode, "data.label");
+        JsonNode skipNode = csvOnly(data, "skip_rows", csv);
+        Integer skipRows = skipNode == null ? Integer.valueOf(0) : nodes.integer(skipNode, "data.skip_rows", 0, 1000);
+        return new DataSpec(format, train, Optional.ofNullable(test), Optional.ofNullable(limit),
+                Optional.ofNullable(label), skipRows == null ? 0 : skipRows);
     }
 
-    private DataFiles readFiles(JsonNode data, String key, boolean required) {
+    /** A key only CSV data may have; a problem if another format sets it. */
+    private JsonNode csvOnly(JsonNode data, String key, boolean csv) {
+        JsonNode node = child(data, key);
+        if (node != null && !csv) {
+            problems.add(join("data", key), "only for format csv");
+            return null;
+        }
+        return node;
+    }
+
+    private DataFiles readFiles(JsonNode data, String key, boolean required, boolean csv) {
         String path = join("data", key);
-        JsonNode files = nodes.section(data, "data", key, required, FILES_KEYS);
+        JsonNode files = nodes.section(data, "data", key, required, csv ? CSV_FILES_KEYS : IDX_FILES_KEYS);
         if (files == null || files.isMissingNode()) {
             return null;
         }
-        return new DataFiles(dataFile(files, path, "images"), dataFile(files, path, "labels"));
+        return csv ? DataFiles.csv(dataFile(files, path, "path"))
+                : DataFiles.idx(dataFile(files, path, "images"), dataFile(files, path, "labels"));
     }
 
     private String dataFile(JsonNode files, String parentPath, String key) {
@@ -72,7 +96,7 @@ final class SpecReader {
         return location;
     }
 
-    private SearchSettings readSearch(JsonNode search) {
+    private SearchSettings readSearch(JsonNode search, Task task) {
         if (search == null) {
             return null;
         }
@@ -93,10 +117,14 @@ final class SpecReader {
 
         JsonNode seedNode = child(search, "seed");
         Long seed = seedNode == null ? Long.valueOf(DEFAULT_SEED) : nodes.longInteger(seedNode, "search.seed");
-        if (sampler == null || nIter == null || cv == null || split == null || seed == null) {
+        Scoring scoring = forTask(search, "search", "scoring", task, Scoring.forTask(task), Scoring::specName,
+                Scoring.defaultFor(task));
+        SamplerOptions samplerOptions = new SamplerOptionsReader(nodes, problems).read(search, sampler);
+        if (sampler == null || nIter == null || cv == null || split == null || seed == null || scoring == null
+                || samplerOptions == null) {
             return null;
         }
-        return new SearchSettings(sampler, nIter, cv, split, seed);
+        return new SearchSettings(sampler, nIter, cv, split, seed, scoring, samplerOptions);
     }
 
     private Double readSplit(JsonNode node) {
@@ -108,14 +136,45 @@ final class SpecReader {
         return split;
     }
 
-    private TrainingSettings readTraining(JsonNode training) {
+    private TrainingSettings readTraining(JsonNode training, Task task) {
         if (training == null) {
             return null;
         }
+        Loss loss = forTask(training, "training", "loss", task, Loss.forTask(task), Loss::specName, Loss.defaultFor(task));
         return new TrainingSettings(
                 intOr(training, "max_epochs", 1, 10_000, DEFAULT_TRAINING.maxEpochs()),
                 intOr(training, "patience", 0, 10_000, DEFAULT_TRAINING.patience()),
-                intOr(training, "batch_size", 1, 1_000_000, DEFAULT_TRAINING.batchSize()));
+                intOr(training, "batch_size", 1, 1_000_000, DEFAULT_TRAINING.batchSize()),
+                loss == null ? Loss.defaultFor(task) : loss,
+                positiveOr(training, "huber_delta", false, 1.0),
+                positiveOr(training, "min_delta", true, 0.0),
+                positiveOr(training, "max_trial_seconds", false, 0.0));
+    }
+
+    /** An optional real number > 0 (or ≥ 0 if {@code zeroAllowed}); the default if absent or invalid. */
+    private double positiveOr(JsonNode training, String key, boolean zeroAllowed, double defaultValue) {
+        JsonNode node = child(training, key);
+        Double value = node == null ? null : nodes.real(node, join("training", key));
+        if (value != null && (zeroAllowed ? value < 0 : value <= 0)) {
+            problems.add(join("training", key), "must be " + (zeroAllowed ? "≥ 0" : "> 0") + " (got " + describe(node) + ")");
+            return defaultValue;
+        }
+        return value == null ? defaultValue : value;
+    }
+
+    /**
+     * An optional enum value that must suit the task ({@code task} null: the task itself was invalid, so any value
+     * of the enum passes here); the default if absent, null if invalid.
+     */
+    private <E extends Enum<E>> E forTask(JsonNode parent, String parentPath, String key, Task task, List<E> allowed,
+                                          Function<E, String> specName, E defaultValue) {
+        JsonNode node = child(parent, key);
+        if (node == null || task == null) {
+            return node == null ? defaultValue : null;
+        }
+        List<String> names = allowed.stream().map(specName).toList();
+        String name = nodes.oneOf(node, join(parentPath, key), names);
+        return name == null ? null : allowed.get(names.indexOf(name));
     }
 
     /** An optional training integer; the default if absent (or invalid: the problem is then recorded). */

@@ -52,8 +52,8 @@ class SpecParserTest {
                 "fashion-mlp",
                 Task.CLASSIFICATION,
                 new DataSpec(DataFormat.IDX,
-                        new DataFiles(FASHION + "train-images-idx3-ubyte.gz", FASHION + "train-labels-idx1-ubyte.gz"),
-                        Optional.of(new DataFiles(FASHION + "t10k-images-idx3-ubyte.gz",
+                        DataFiles.idx(FASHION + "train-images-idx3-ubyte.gz", FASHION + "train-labels-idx1-ubyte.gz"),
+                        Optional.of(DataFiles.idx(FASHION + "t10k-images-idx3-ubyte.gz",
                                 FASHION + "t10k-labels-idx1-ubyte.gz")),
                         Optional.of(12000)),
                 new SearchSettings("random", 10, 3, 0.0, 42L),
@@ -102,8 +102,8 @@ class SpecParserTest {
     void optionalSettingsTakeTheirDefaults(@TempDir Path dir) throws Exception {
         SearchSpec spec = SpecParser.parse(TestSpecs.yaml(TestSpecs.withDataFiles(dir), "dropout: 0.1"), "t.yaml");
 
-        assertEquals(new SearchSettings("random", 5, 3, 0.0, 0L), spec.search());
-        assertEquals(new TrainingSettings(20, 2, 32), spec.training());
+        assertEquals(new SearchSettings("random", 5, 3, 0.0, 0L, Scoring.NEG_MEAN_SQUARED_ERROR), spec.search());
+        assertEquals(new TrainingSettings(20, 2, 32, Loss.MSE, 1.0, 0.0, 0.0), spec.training());
         assertEquals(Optional.empty(), spec.data().test());
         assertEquals(Optional.empty(), spec.data().limit());
         assertEquals(Task.REGRESSION, spec.task());
@@ -116,7 +116,7 @@ class SpecParserTest {
 
         SearchSettings search = SpecParser.parse(text, "t.yaml").search();
 
-        assertEquals(new SearchSettings("random", 5, 0, 0.2, -7L), search);
+        assertEquals(new SearchSettings("random", 5, 0, 0.2, -7L, Scoring.NEG_MEAN_SQUARED_ERROR), search);
         assertEquals(1, search.folds());
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every mistake is reported, each naming its path, all in one exception. */
 class SpecProblemsTest {
-    private static final String OPTIMIZERS = "sgd, momentum, nesterov, adagrad, rmsprop, adam, nadam";
+    private static final String OPTIMIZERS = "sgd, momentum, nesterov, adagrad, rmsprop, adam, nadam, adamax, amsgrad";
 
     @TempDir
     Path dir;
@@ -59,8 +59,8 @@ class SpecProblemsTest {
     void reportsMissingAndMistypedTopLevelValues() {
         String text = """
                 task: clasification
-                data: {format: csv, train: {images: 5}, limit: 0}
-                search: {sampler: tpe, n_iter: "abc", cv: 3, validation_split: 1.5, seed: 1.5}
+                data: {format: parquet, train: {images: 5}, limit: 0}
+                search: {sampler: bayes, n_iter: "abc", cv: 3, validation_split: 1.5, seed: 1.5}
                 space: {dropout: 0.1}
                 training: {max_epochs: 0, patience: -1, batch_size: 2000000, epochs: 3}
                 extra: 1
@@ -70,16 +70,16 @@ class SpecProblemsTest {
                 "extra: unknown key (expected one of name, task, data, search, space, training)",
                 "name: required",
                 "task: unknown value 'clasification' (expected one of classification, regression)",
-                "data.format: unknown value 'csv' (expected one of idx)",
+                "data.format: unknown value 'parquet' (expected one of idx, csv)",
                 "data.train.images: must be a string (got 5)",
                 "data.train.labels: required",
                 "data.limit: must be ≥ 1 (got 0)",
-                "search.sampler: unknown value 'tpe' (expected one of random)",
+                "search.sampler: unknown value 'bayes' (expected one of random, grid, tpe)",
                 "search.n_iter: must be an integer (got \"abc\")",
                 "search: set either cv or validation_split, not both",
                 "search.validation_split: must be > 0 and < 1 (got 1.5)",
                 "search.seed: must be an integer (got 1.5)",
-                "training.epochs: unknown key (expected one of max_epochs, patience, batch_size)",
+                "training.epochs: unknown key (expected one of max_epochs, patience, batch_size, loss, huber_delta, min_delta, max_trial_seconds)",
                 "training.max_epochs: must be ≥ 1 (got 0)",
                 "training.patience: must be ≥ 0 (got -1)",
                 "training.batch_size: must be ≤ 1000000 (got 2000000)")),
@@ -112,12 +112,12 @@ class SpecProblemsTest {
                                 + "(use choice or fixed)")),
                 Arguments.of("n_hidden: {uniform: [0, 1]}",
                         List.of("space.n_hidden.uniform: not allowed for n_hidden, an integer hyperparameter "
-                                + "(use int, choice or fixed)")),
+                                + "(use int, intlog, choice or fixed)")),
                 Arguments.of("dropout: {unifrom: [0, 1]}",
                         List.of("space.dropout.unifrom: unknown key (did you mean 'uniform'?)")),
                 Arguments.of("dropout: {uniform: [0, 0.1], choice: [0.2]}",
-                        List.of("space.dropout: must have exactly one of the keys int, uniform, loguniform, choice "
-                                + "or fixed (got uniform, choice)")),
+                        List.of("space.dropout: must have exactly one of the keys int, intlog, uniform, loguniform, "
+                                + "choice or fixed (got uniform, choice)")),
                 Arguments.of("optimizer: {choice: []}",
                         List.of("space.optimizer.choice: must be a non-empty list of values (got a list)")),
                 Arguments.of("optimizer: [sgd, adam]",
@@ -128,7 +128,9 @@ class SpecProblemsTest {
                 Arguments.of("activation: {choice: [relu, [tanh]]}",
                         List.of("space.activation.choice[1]: must be a number, string or boolean (got a list)")),
                 Arguments.of("{}", List.of("space: must name at least one hyperparameter (n_hidden, n_neurons, "
-                        + "learning_rate, optimizer, dropout, activation, l2, batch_size)")));
+                        + "learning_rate, optimizer, dropout, activation, l2, batch_size, neurons_per_layer, funnel, "
+                        + "weight_init, batch_norm, l1, momentum, beta1, beta2, epsilon, rho, lr_schedule, lr_decay_rate, "
+                        + "lr_decay_epochs, lr_min_ratio)")));
     }
 
     @ParameterizedTest
