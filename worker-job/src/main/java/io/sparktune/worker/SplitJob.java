@@ -1,11 +1,12 @@
 package io.sparktune.worker;
 
 import io.sparktune.space.sampler.TrialSeeds;
-import io.sparktune.space.spec.Task;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.Folds;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.net.NetworkFactory;
+import io.sparktune.worker.train.Examples;
+import io.sparktune.worker.train.Metrics;
 import io.sparktune.worker.train.SplitTrainer;
 import io.sparktune.worker.train.TrainingOutcome;
 import java.util.List;
@@ -27,21 +28,22 @@ public final class SplitJob {
     public static SplitResult run(SplitTask task) {
         long start = System.nanoTime();
         try {
-            if (task.task() != Task.CLASSIFICATION) {
-                throw new UnsupportedOperationException("task '" + task.task().specName() + "' needs CSV data, which this "
-                        + "version cannot read yet");
-            }
             LabeledData data = DataCache.load(task.data());
             Folds.Split split = task.plan().split(data, task.split());
+            Examples.Pair examples = Examples.split(data.select(split.train()), data.select(split.validation()),
+                    task.data().needsStandardization());
             long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
-            MultiLayerNetwork net = new MultiLayerNetwork(
-                    NetworkFactory.build(task.candidate(), task.task(), data.cols(), data.numClasses(), seed));
+            int outputs = data.isRegression() ? 1 : data.numClasses();
+            MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(task.candidate(), task.training().loss(),
+                    task.training().huberDelta(), data.cols(), outputs, seed));
             net.init();
-            SplitTrainer trainer = new SplitTrainer(task.training().maxEpochs(), task.training().patience(), task.batchSize());
-            TrainingOutcome outcome = trainer.train(net, data.select(split.train()),
-                    SplitTrainer.accuracyOn(data.select(split.validation())), seed);
+            TrainingOutcome outcome = new SplitTrainer(task.training(), task.batchSize()).train(net, examples.train(),
+                    SplitTrainer.scorer(task.scoring(), examples.validation()), seed);
+            Examples validation = examples.validation();
             return new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(), outcome.bestScore(),
-                    outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(), outcome.message(), WORKER);
+                    outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(), outcome.message(),
+                    WORKER, outcome.status() == TrialStatus.OK
+                    ? Metrics.all(net.output(validation.features(), false), validation.source()) : null);
         } catch (Exception | OutOfMemoryError e) {
             LOG.warn("{} split {} failed: {}", task.candidate().trialId(), task.split(), e.toString());
             return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,

@@ -5,7 +5,8 @@ import io.sparktune.worker.data.LabeledData;
 
 /**
  * How a search splits its training data: stratified {@code folds}-fold cross-validation when {@code folds >= 2},
- * otherwise one stratified hold-out of {@code validationFraction}. Every candidate sees the same splits.
+ * otherwise one stratified hold-out of {@code validationFraction} (regression: shuffled, not stratified). Every
+ * candidate sees the same splits.
  */
 public record SplitPlan(int folds, double validationFraction, long seed) {
     public SplitPlan {
@@ -21,7 +22,7 @@ public record SplitPlan(int folds, double validationFraction, long seed) {
 
     public Folds.Split split(LabeledData data, int index) {
         return folds >= 2
-                ? Folds.kFold(data.labels(), data.numClasses(), folds, index, seed)
-                : Folds.holdOut(data.labels(), data.numClasses(), validationFraction, seed);
+                ? Folds.kFold(data.strata(), data.numStrata(), folds, index, seed)
+                : Folds.holdOut(data.strata(), data.numStrata(), validationFraction, seed);
     }
 }

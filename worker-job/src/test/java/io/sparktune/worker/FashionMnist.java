@@ -27,10 +27,10 @@ public final class FashionMnist {
     }
 
     public static DataRef train(int limit) {
-        return new DataRef(trainImages().toString(), trainLabels().toString(), limit);
+        return DataRef.idx(trainImages().toString(), trainLabels().toString(), limit);
     }
 
     public static DataRef test(int limit) {
-        return new DataRef(testImages().toString(), testLabels().toString(), limit);
+        return DataRef.idx(testImages().toString(), testLabels().toString(), limit);
     }
 }

@@ -1,8 +1,6 @@
 package io.sparktune.worker.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,9 +22,7 @@ public final class DataCache {
 
     /** The dataset {@code ref} points at, read on first use. */
     public static LabeledData load(DataRef ref) throws IOException {
-        Path images = localPath(ref.images());
-        Path labels = localPath(ref.labels());
-        String key = ref + "@" + Files.getLastModifiedTime(images) + "/" + Files.getLastModifiedTime(labels);
+        String key = ref + "@" + ref.version();
         synchronized (CACHE) {
             LabeledData cached = CACHE.get(key);
             if (cached != null) {
@@ -34,20 +30,9 @@ public final class DataCache {
             }
         }
         // Read outside the lock; two threads may read the same file once each, which is harmless.
-        LabeledData data = IdxReader.read(images, labels, ref.limit());
+        LabeledData data = ref.read();
         synchronized (CACHE) {
             return CACHE.computeIfAbsent(key, k -> data);
         }
-    }
-
-    /** A plain path or a {@code file:} URI as a local path; other file systems (hdfs:, s3a:) are not readable yet. */
-    static Path localPath(String location) throws IOException {
-        if (location.startsWith("file:")) {
-            return Path.of(java.net.URI.create(location));
-        }
-        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw new IOException(location + ": only local paths and file: URIs can be read in this version");
-        }
-        return Path.of(location);
     }
 }

@@ -1,20 +1,53 @@
 package io.sparktune.worker.data;
 
 import io.sparktune.space.spec.DataFiles;
+import io.sparktune.space.spec.DataFormat;
+import io.sparktune.space.spec.DataSpec;
+import io.sparktune.space.spec.Task;
+import java.io.IOException;
 
 /**
- * Where one dataset is, as the worker sees it: an IDX images file and its labels file, and an optional limit on the
- * number of examples read (0 = all). Plain strings so it travels to executors as JSON.
+ * Where one dataset is and how to read it, as the worker sees it: IDX images + labels files, or a CSV file with its
+ * label column; at most {@code limit} examples (0 = all). Plain values so it travels to executors as JSON, and the
+ * key of the per-JVM {@link DataCache}.
  */
-public record DataRef(String images, String labels, int limit) {
+public record DataRef(DataFormat format, String images, String labels, String path, String labelColumn, int skipRows,
+                      boolean categorical, int limit) {
     public DataRef {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        if (limit < 0 || skipRows < 0) {
+            throw new IllegalArgumentException("limit and skipRows must be >= 0, got " + limit + ", " + skipRows);
         }
     }
 
-    /** The files of a spec's {@code data.train} or {@code data.test}, reading at most {@code limit} examples (0 = all). */
-    public static DataRef of(DataFiles files, int limit) {
-        return new DataRef(files.images(), files.labels(), limit);
+    public static DataRef idx(String images, String labels, int limit) {
+        return new DataRef(DataFormat.IDX, images, labels, null, null, 0, true, limit);
+    }
+
+    public static DataRef csv(String path, String labelColumn, int skipRows, boolean categorical, int limit) {
+        return new DataRef(DataFormat.CSV, null, null, path, labelColumn, skipRows, categorical, limit);
+    }
+
+    /** {@code files} (the spec's {@code data.train} or {@code data.test}) read as the spec says, at most {@code limit} examples. */
+    public static DataRef of(DataSpec data, DataFiles files, Task task, int limit) {
+        return data.format() == DataFormat.CSV
+                ? csv(files.path(), data.label().orElseThrow(), data.skipRows(), task == Task.CLASSIFICATION, limit)
+                : idx(files.images(), files.labels(), limit);
+    }
+
+    /** CSV features are standardized (statistics from the training split only); IDX pixels are already in [0,1]. */
+    public boolean needsStandardization() {
+        return format == DataFormat.CSV;
+    }
+
+    LabeledData read() throws IOException {
+        return format == DataFormat.CSV
+                ? CsvReader.read(path, labelColumn, skipRows, categorical, limit)
+                : IdxReader.read(images, labels, limit);
+    }
+
+    /** The files' modification times, so the cache notices a changed file. */
+    String version() throws IOException {
+        return format == DataFormat.CSV ? String.valueOf(HadoopFiles.modificationTime(path))
+                : HadoopFiles.modificationTime(images) + "/" + HadoopFiles.modificationTime(labels);
     }
 }

@@ -1,13 +1,11 @@
 package io.sparktune.worker.data;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Reads the IDX format of MNIST / Fashion-MNIST (gzipped or not): an images file (magic 2051, n × rows × cols
@@ -17,14 +15,19 @@ import java.util.zip.GZIPInputStream;
 public final class IdxReader {
     private static final int IMAGES_MAGIC = 2051;
     private static final int LABELS_MAGIC = 2049;
-    private static final int BUFFER = 1 << 16;
 
     private IdxReader() {
     }
 
-    /** Reads the first {@code limit} examples (all if {@code limit} is 0). */
+    /** Reads the first {@code limit} examples (all if {@code limit} is 0) of local files. */
     public static LabeledData read(Path images, Path labels, int limit) throws IOException {
-        try (DataInputStream imageIn = open(images); DataInputStream labelIn = open(labels)) {
+        return read(images.toString(), labels.toString(), limit);
+    }
+
+    /** Reads the first {@code limit} examples (all if {@code limit} is 0) of any location {@link HadoopFiles} reads. */
+    public static LabeledData read(String images, String labels, int limit) throws IOException {
+        try (DataInputStream imageIn = new DataInputStream(HadoopFiles.open(images));
+             DataInputStream labelIn = new DataInputStream(HadoopFiles.open(labels))) {
             int imageCount = readHeader(imageIn, images, IMAGES_MAGIC);
             int rows = imageIn.readInt();
             int cols = imageIn.readInt();
@@ -53,11 +56,20 @@ public final class IdxReader {
                 classes[i] = label;
                 numClasses = Math.max(numClasses, label + 1);
             }
-            return new LabeledData(features, n, pixels, classes, numClasses);
+            List<String> classNames = IntStream.range(0, numClasses).mapToObj(String::valueOf).toList();
+            LabeledData data = LabeledData.classification(features, n, pixels, classes, classNames);
+            int[] counts = data.classCounts();
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] == 0) {
+                    throw new IOException(labels + ": class " + c + " has no examples (labels go up to " + (numClasses - 1)
+                            + ")");
+                }
+            }
+            return data;
         }
     }
 
-    private static int readHeader(DataInputStream in, Path file, int expectedMagic) throws IOException {
+    private static int readHeader(DataInputStream in, String file, int expectedMagic) throws IOException {
         try {
             int magic = in.readInt();
             if (magic != expectedMagic) {
@@ -74,20 +86,11 @@ public final class IdxReader {
         }
     }
 
-    private static void readFully(DataInputStream in, byte[] buffer, Path file, int index, int total) throws IOException {
+    private static void readFully(DataInputStream in, byte[] buffer, String file, int index, int total) throws IOException {
         try {
             in.readFully(buffer);
         } catch (EOFException e) {
             throw new IOException(file + ": truncated after " + index + " of " + total + " images", e);
         }
-    }
-
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
-        raw.mark(2);
-        boolean gzipped = raw.read() == 0x1f && raw.read() == 0x8b;
-        raw.reset();
-        InputStream in = gzipped ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER) : raw;
-        return new DataInputStream(in);
     }
 }

@@ -9,11 +9,13 @@ import org.nd4j.linalg.schedule.ISchedule;
 /**
  * SGD with classical (heavy-ball) momentum, as Keras' {@code SGD(momentum=0.9)}: {@code v = μv − ηg; w += v}.
  * DL4J only ships the Nesterov variant ({@code Nesterovs}), so "momentum" and "nesterov" would otherwise be the same
- * optimizer. Bean-style so that DL4J can write it into and read it from a model's JSON.
+ * optimizer. Supports a learning-rate schedule like DL4J's own updaters. Bean-style so that DL4J can write it into and
+ * read it from a model's JSON.
  */
 public final class HeavyBallMomentum implements IUpdater {
     private double learningRate = 0.01;
     private double momentum = 0.9;
+    private ISchedule learningRateSchedule;
 
     public HeavyBallMomentum() {
     }
@@ -44,12 +46,14 @@ public final class HeavyBallMomentum implements IUpdater {
 
     @Override
     public HeavyBallMomentum clone() {
-        return new HeavyBallMomentum(learningRate, momentum);
+        HeavyBallMomentum copy = new HeavyBallMomentum(learningRate, momentum);
+        copy.learningRateSchedule = learningRateSchedule == null ? null : learningRateSchedule.clone();
+        return copy;
     }
 
     @Override
     public double getLearningRate(int iteration, int epoch) {
-        return learningRate;
+        return learningRateSchedule == null ? learningRate : learningRateSchedule.valueAt(iteration, epoch);
     }
 
     @Override
@@ -59,10 +63,16 @@ public final class HeavyBallMomentum implements IUpdater {
 
     @Override
     public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-        if (lrSchedule != null) {
-            throw new UnsupportedOperationException("learning-rate schedules are not supported by " + getClass().getSimpleName());
-        }
         this.learningRate = lr;
+        this.learningRateSchedule = lrSchedule;
+    }
+
+    public ISchedule getLearningRateSchedule() {
+        return learningRateSchedule;
+    }
+
+    public void setLearningRateSchedule(ISchedule learningRateSchedule) {
+        this.learningRateSchedule = learningRateSchedule;
     }
 
     public double getLearningRate() {
@@ -83,16 +93,18 @@ public final class HeavyBallMomentum implements IUpdater {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HeavyBallMomentum other && other.learningRate == learningRate && other.momentum == momentum;
+        return o instanceof HeavyBallMomentum other && other.learningRate == learningRate && other.momentum == momentum
+                && Objects.equals(other.learningRateSchedule, learningRateSchedule);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(learningRate, momentum);
+        return Objects.hash(learningRate, momentum, learningRateSchedule);
     }
 
     @Override
     public String toString() {
-        return "HeavyBallMomentum(learningRate=" + learningRate + ", momentum=" + momentum + ")";
+        return "HeavyBallMomentum(learningRate=" + learningRate + ", momentum=" + momentum
+                + (learningRateSchedule == null ? "" : ", schedule=" + learningRateSchedule) + ")";
     }
 }

@@ -2,44 +2,56 @@ package io.sparktune.worker.net;
 
 import io.sparktune.space.Candidate;
 import io.sparktune.space.HyperParameter;
+import io.sparktune.space.spec.Loss;
 import io.sparktune.space.spec.Task;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Builds the multilayer perceptron a candidate describes, the Keras recipe
- * {@code Flatten → Dense(n_neurons, activation) × n_hidden → Dropout(dropout) → output}: softmax with cross-entropy for
- * classification, identity with mean squared error for regression. DL4J's {@code dropOut(p)} takes the probability
- * to <em>keep</em> and applies to a layer's input, so dropout sits on the output layer's input.
+ * {@code Flatten → [Dense(width_i, activation) (→ BatchNormalization)] for each hidden layer → Dropout(dropout) → output}
+ * with the candidate's widths ({@link Candidate#hiddenWidths()}), initializer, L1/L2 penalties and optimizer: softmax
+ * with cross-entropy for classification, identity with an error loss for regression. DL4J's {@code dropOut(p)} takes
+ * the probability to <em>keep</em> and applies to a layer's input, so dropout sits on the output layer's input.
  */
 public final class NetworkFactory {
 
     private NetworkFactory() {
     }
 
+    /** The network with the task's default loss (cross-entropy, or mean squared error for regression). */
     public static MultiLayerConfiguration build(Candidate candidate, Task task, int numInputs, int numOutputs, long seed) {
+        return build(candidate, Loss.defaultFor(task), 1.0, numInputs, numOutputs, seed);
+    }
+
+    public static MultiLayerConfiguration build(Candidate candidate, Loss loss, double huberDelta, int numInputs,
+                                                int numOutputs, long seed) {
         Activation activation = activation(candidate.stringValue(HyperParameter.ACTIVATION));
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(Optimizers.byName(candidate.stringValue(HyperParameter.OPTIMIZER),
-                        candidate.doubleValue(HyperParameter.LEARNING_RATE)))
-                .weightInit(activation == Activation.RELU || activation == Activation.LEAKYRELU ? WeightInit.RELU : WeightInit.XAVIER)
+                .updater(Optimizers.forCandidate(candidate))
+                .weightInit(weightInit(candidate.stringValue(HyperParameter.WEIGHT_INIT), activation))
+                .l1(candidate.doubleValue(HyperParameter.L1))
                 .l2(candidate.doubleValue(HyperParameter.L2))
                 .list();
-        int width = candidate.intValue(HyperParameter.N_NEURONS);
+        boolean batchNorm = candidate.booleanValue(HyperParameter.BATCH_NORM);
         int inputs = numInputs;
-        for (int i = 0; i < candidate.intValue(HyperParameter.N_HIDDEN); i++) {
-            layers.layer(new DenseLayer.Builder().nIn(inputs).nOut(width).activation(activation).build());
+        for (int width : candidate.hiddenWidths()) {
+            if (batchNorm) {
+                // Dense (linear) → BatchNormalization → activation, as in Ioffe and Szegedy
+                layers.layer(new DenseLayer.Builder().nIn(inputs).nOut(width).activation(Activation.IDENTITY).build());
+                layers.layer(new BatchNormalization.Builder().nIn(width).nOut(width).activation(activation).build());
+            } else {
+                layers.layer(new DenseLayer.Builder().nIn(inputs).nOut(width).activation(activation).build());
+            }
             inputs = width;
         }
-        OutputLayer.Builder output = task == Task.CLASSIFICATION
-                ? new OutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
-                : new OutputLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY);
+        OutputLayer.Builder output = OutputHeads.forLoss(loss, huberDelta);
         double dropout = candidate.doubleValue(HyperParameter.DROPOUT);
         if (dropout > 0) {
             output.dropOut(1.0 - dropout);
@@ -55,7 +67,29 @@ public final class NetworkFactory {
             case "selu" -> Activation.SELU;
             case "tanh" -> Activation.TANH;
             case "sigmoid" -> Activation.SIGMOID;
+            case "gelu" -> Activation.GELU;
             default -> throw new IllegalArgumentException("unknown activation '" + name + "'");
+        };
+    }
+
+    /**
+     * DL4J's initializer for a Keras initializer name. {@code auto}: He for the ReLU family, LeCun normal for SELU
+     * (what self-normalisation assumes), Glorot normal otherwise.
+     */
+    static WeightInit weightInit(String name, Activation activation) {
+        return switch (name) {
+            case "auto" -> switch (activation) {
+                case RELU, LEAKYRELU, GELU -> WeightInit.RELU;
+                case SELU -> WeightInit.LECUN_NORMAL;
+                default -> WeightInit.XAVIER;
+            };
+            case "he_normal" -> WeightInit.RELU;
+            case "he_uniform" -> WeightInit.RELU_UNIFORM;
+            case "glorot_normal" -> WeightInit.XAVIER;
+            case "glorot_uniform" -> WeightInit.XAVIER_UNIFORM;
+            case "lecun_normal" -> WeightInit.LECUN_NORMAL;
+            case "lecun_uniform" -> WeightInit.LECUN_UNIFORM;
+            default -> throw new IllegalArgumentException("unknown weight_init '" + name + "'");
         };
     }
 }

@@ -1,33 +1,53 @@
 package io.sparktune.worker.net;
 
+import io.sparktune.space.Candidate;
+import io.sparktune.space.HyperParameter;
+import org.nd4j.linalg.learning.config.AMSGrad;
 import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.AdaMax;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nadam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ISchedule;
 
-/** The optimizers a spec may name, with Keras' default constants so results compare with the Keras recipe. */
+/**
+ * The optimizers a spec may name, with the candidate's constants ({@code momentum}, {@code beta1}, {@code beta2},
+ * {@code epsilon}, {@code rho}) where it has them and Keras' defaults otherwise (momentum 0.9, β₁ 0.9, β₂ 0.999,
+ * ε 1e-7, ρ 0.9), so results compare with the Keras recipe, and its learning-rate schedule.
+ * Every constant is set explicitly: Arbiter's {@code AdamSpace(lr)} once defaulted β₁, β₂ and ε all to 0.001.
+ */
 public final class Optimizers {
-    private static final double MOMENTUM = 0.9;
-    private static final double KERAS_EPSILON = 1e-7;
 
     private Optimizers() {
     }
 
-    /** The DL4J updater for optimizer {@code name} (a {@code HyperParameter.OPTIMIZER} category). */
-    public static IUpdater byName(String name, double learningRate) {
-        return switch (name) {
-            case "sgd" -> new Sgd(learningRate);
-            case "momentum" -> new HeavyBallMomentum(learningRate, MOMENTUM);
-            case "nesterov" -> new Nesterovs(learningRate, MOMENTUM);
-            case "adagrad" -> new AdaGrad(learningRate, KERAS_EPSILON);
-            case "rmsprop" -> new RmsProp(learningRate, 0.9, KERAS_EPSILON);
-            // set beta1/beta2/epsilon explicitly: Arbiter's AdamSpace(lr) once defaulted all three to 0.001
-            case "adam" -> new Adam(learningRate, 0.9, 0.999, KERAS_EPSILON);
-            case "nadam" -> new Nadam(learningRate, 0.9, 0.999, KERAS_EPSILON);
+    /** The DL4J updater for the candidate's optimizer, constants and learning-rate schedule. */
+    public static IUpdater forCandidate(Candidate candidate) {
+        String name = candidate.stringValue(HyperParameter.OPTIMIZER);
+        double lr = candidate.doubleValue(HyperParameter.LEARNING_RATE);
+        double momentum = candidate.doubleValue(HyperParameter.MOMENTUM);
+        double beta1 = candidate.doubleValue(HyperParameter.BETA1);
+        double beta2 = candidate.doubleValue(HyperParameter.BETA2);
+        double epsilon = candidate.doubleValue(HyperParameter.EPSILON);
+        IUpdater updater = switch (name) {
+            case "sgd" -> new Sgd(lr);
+            case "momentum" -> new HeavyBallMomentum(lr, momentum);
+            case "nesterov" -> new Nesterovs(lr, momentum);
+            case "adagrad" -> new AdaGrad(lr, epsilon);
+            case "rmsprop" -> new RmsProp(lr, candidate.doubleValue(HyperParameter.RHO), epsilon);
+            case "adam" -> new Adam(lr, beta1, beta2, epsilon);
+            case "nadam" -> new Nadam(lr, beta1, beta2, epsilon);
+            case "adamax" -> new AdaMax(lr, beta1, beta2, epsilon);
+            case "amsgrad" -> new AMSGrad(lr, beta1, beta2, epsilon);
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'");
         };
+        ISchedule schedule = LearningRateSchedules.forCandidate(candidate);
+        if (schedule != null) {
+            updater.setLrAndSchedule(lr, schedule);
+        }
+        return updater;
     }
 }

@@ -1,6 +1,5 @@
 package io.sparktune.worker.train;
 
-import io.sparktune.worker.data.LabeledData;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,14 +18,14 @@ final class ShuffledBatches {
     private final SplittableRandom random;
     private final int[] order;
 
-    ShuffledBatches(LabeledData data, int batchSize, long seed) {
-        this.features = Matrices.features(data);
-        this.labels = Matrices.oneHot(data);
+    ShuffledBatches(Examples examples, int batchSize, long seed) {
+        this.features = examples.features();
+        this.labels = examples.targets();
         this.shuffledFeatures = features.ulike();
         this.shuffledLabels = labels.ulike();
         this.batchSize = batchSize;
         this.random = new SplittableRandom(seed);
-        this.order = new int[data.rows()];
+        this.order = new int[(int) features.rows()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }

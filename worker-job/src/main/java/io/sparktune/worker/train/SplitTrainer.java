@@ -1,7 +1,8 @@
 package io.sparktune.worker.train;
 
+import io.sparktune.space.spec.Scoring;
+import io.sparktune.space.spec.TrainingSettings;
 import io.sparktune.worker.TrialStatus;
-import io.sparktune.worker.data.LabeledData;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -9,8 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains one network on one train/validation split with early stopping, as Keras'
- * {@code EarlyStopping(patience, restore_best_weights=True)}: after each epoch the validation score is computed; training
- * stops after {@code patience} epochs without improvement (or at {@code maxEpochs}) and the best epoch's weights are
+ * {@code EarlyStopping(patience, min_delta, restore_best_weights=True)}: after each epoch the validation score is
+ * computed; training stops after {@code patience} epochs without an improvement larger than {@code min_delta}, at
+ * {@code max_epochs}, or after the epoch in which {@code max_trial_seconds} ran out, and the best epoch's weights are
  * restored. A NaN or infinite loss or score stops training at once with status {@link TrialStatus#DIVERGED}.
  */
 public final class SplitTrainer {
@@ -21,43 +23,44 @@ public final class SplitTrainer {
         double score(MultiLayerNetwork net);
     }
 
-    private final int maxEpochs;
-    private final int patience;
+    private final TrainingSettings settings;
     private final int batchSize;
 
-    public SplitTrainer(int maxEpochs, int patience, int batchSize) {
-        if (maxEpochs < 1 || patience < 0 || batchSize < 1) {
-            throw new IllegalArgumentException("need maxEpochs >= 1, patience >= 0, batchSize >= 1; got "
-                    + maxEpochs + ", " + patience + ", " + batchSize);
+    public SplitTrainer(TrainingSettings settings, int batchSize) {
+        if (settings.maxEpochs() < 1 || settings.patience() < 0 || batchSize < 1) {
+            throw new IllegalArgumentException("need maxEpochs >= 1, patience >= 0, batchSize >= 1; got " + settings
+                    + ", batch size " + batchSize);
         }
-        this.maxEpochs = maxEpochs;
-        this.patience = patience;
+        this.settings = settings;
         this.batchSize = batchSize;
     }
 
-    /** Classification accuracy on {@code validation}. */
-    public static ValidationScorer accuracyOn(LabeledData validation) {
-        INDArray features = Matrices.features(validation);
-        return net -> Matrices.accuracy(net.output(features, false), validation.labels());
+    /** The {@code scoring} metric on {@code validation}. */
+    public static ValidationScorer scorer(Scoring scoring, Examples validation) {
+        return net -> Metrics.score(scoring, net.output(validation.features(), false), validation.source());
     }
 
     /** Trains {@code net} in place; on return it holds the weights of its best epoch. */
-    public TrainingOutcome train(MultiLayerNetwork net, LabeledData train, ValidationScorer scorer, long shuffleSeed) {
+    public TrainingOutcome train(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed) {
         long start = System.nanoTime();
+        long deadline = settings.maxTrialSeconds() > 0 ? start + (long) (settings.maxTrialSeconds() * 1e9) : Long.MAX_VALUE;
         ShuffledBatches batches = new ShuffledBatches(train, batchSize, shuffleSeed);
         List<EpochRecord> curve = new ArrayList<>();
         double bestScore = Double.NEGATIVE_INFINITY;
         INDArray bestParams = null;
         int bestEpoch = 0;
         int epochsWithoutImprovement = 0;
-        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
+        String message = null;
+        for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
             long epochStart = System.nanoTime();
             double[] lossSum = {0};
             int batchCount = batches.forEachBatchOfNewEpoch((x, y) -> {
                 net.fit(x, y);
                 lossSum[0] += net.score();
-                return Double.isFinite(lossSum[0]);
+                return Double.isFinite(lossSum[0]) && System.nanoTime() < deadline;
             });
+            // fit(x, y) per batch never advances DL4J's epoch counter, which learning-rate schedules read
+            net.incrementEpochCount();
             double trainLoss = lossSum[0] / batchCount;
             double score = Double.isFinite(trainLoss) ? scorer.score(net) : Double.NaN;
             curve.add(new EpochRecord(epoch, trainLoss, score, seconds(epochStart)));
@@ -65,17 +68,21 @@ public final class SplitTrainer {
                 return new TrainingOutcome(TrialStatus.DIVERGED, Double.NaN, epoch, bestEpoch, seconds(start), curve,
                         "diverged in epoch " + epoch + ": train loss " + trainLoss + ", validation score " + score);
             }
-            if (score > bestScore) {
+            if (score > bestScore + settings.minDelta()) {
                 bestScore = score;
                 bestEpoch = epoch;
                 bestParams = net.params().dup();
                 epochsWithoutImprovement = 0;
-            } else if (++epochsWithoutImprovement >= Math.max(1, patience)) {
+            } else if (++epochsWithoutImprovement >= Math.max(1, settings.patience())) {
+                break;
+            }
+            if (System.nanoTime() >= deadline) {
+                message = "stopped after epoch " + epoch + ": max_trial_seconds " + settings.maxTrialSeconds() + " reached";
                 break;
             }
         }
         net.setParams(bestParams);
-        return new TrainingOutcome(TrialStatus.OK, bestScore, curve.size(), bestEpoch, seconds(start), curve, null);
+        return new TrainingOutcome(TrialStatus.OK, bestScore, curve.size(), bestEpoch, seconds(start), curve, message);
     }
 
     private static double seconds(long startNanos) {

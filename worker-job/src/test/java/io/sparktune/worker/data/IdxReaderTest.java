@@ -73,6 +73,22 @@ class IdxReaderTest {
         assertTrue(e.getMessage().contains("3 labels for 5 images"), e.getMessage());
     }
 
+    @Test
+    void readsFileUrisThroughHadoopsFileSystem() throws IOException {
+        LabeledData viaUri = IdxReader.read(FashionMnist.testImages().toUri().toString(),
+                FashionMnist.testLabels().toUri().toString(), 50);
+        LabeledData viaPath = IdxReader.read(FashionMnist.testImages(), FashionMnist.testLabels(), 50);
+        assertArrayEquals(viaPath.features(), viaUri.features());
+    }
+
+    @Test
+    void rejectsAClassWithoutExamples() throws IOException {
+        Path images = idxImages(3, 2, 2, 3 * 4);
+        Path labels = idxLabels(new byte[] {0, 2, 2});
+        IOException e = assertThrows(IOException.class, () -> IdxReader.read(images, labels, 0));
+        assertTrue(e.getMessage().contains("class 1 has no examples"), e.getMessage());
+    }
+
     private Path gunzip(Path gz, String name) throws IOException {
         Path out = dir.resolve(name);
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {

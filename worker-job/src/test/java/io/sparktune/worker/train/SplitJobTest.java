@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.space.Candidate;
+import io.sparktune.space.spec.Scoring;
 import io.sparktune.space.spec.Task;
 import io.sparktune.space.spec.TrainingSettings;
 import io.sparktune.worker.FashionMnist;
@@ -24,7 +25,8 @@ class SplitJobTest {
 
     static SplitTask task(Map<String, Object> params, DataRef data, int maxEpochs) {
         Candidate candidate = new Candidate(3, new TreeMap<>(params), 1234L);
-        return new SplitTask(candidate, Task.CLASSIFICATION, data, new TrainingSettings(maxEpochs, 2, 32), TWO_FOLD, 0);
+        return new SplitTask(candidate, Task.CLASSIFICATION, data, new TrainingSettings(maxEpochs, 2, 32), Scoring.ACCURACY,
+                TWO_FOLD, 0);
     }
 
     @Test
@@ -58,7 +60,7 @@ class SplitJobTest {
 
     @Test
     void aMissingFileFailsTheTaskWithItsMessage() {
-        SplitResult result = SplitJob.run(task(Map.of(), new DataRef("/no/such/images.gz", "/no/such/labels.gz", 0), 1));
+        SplitResult result = SplitJob.run(task(Map.of(), DataRef.idx("/no/such/images.gz", "/no/such/labels.gz", 0), 1));
         assertEquals(TrialStatus.FAILED, result.status());
         assertTrue(result.message().contains("/no/such/images.gz"), result.message());
     }

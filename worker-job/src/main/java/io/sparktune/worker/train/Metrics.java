@@ -1,0 +1,80 @@
+package io.sparktune.worker.train;
+
+import io.sparktune.space.spec.Scoring;
+import io.sparktune.space.spec.Task;
+import io.sparktune.worker.data.LabeledData;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Scikit-learn's scorers on a network's outputs; higher is always better (errors are negated). */
+public final class Metrics {
+    private static final double EPSILON = 1e-15;
+
+    private Metrics() {
+    }
+
+    public static double score(Scoring scoring, INDArray outputs, LabeledData truth) {
+        float[][] out = outputs.toFloatMatrix();
+        return switch (scoring) {
+            case ACCURACY -> accuracy(out, truth.labels());
+            case NEG_LOG_LOSS -> -logLoss(out, truth.labels());
+            case NEG_MEAN_SQUARED_ERROR -> -meanError(out, truth.targets(), 2);
+            case NEG_MEAN_ABSOLUTE_ERROR -> -meanError(out, truth.targets(), 1);
+            case R2 -> r2(out, truth.targets());
+        };
+    }
+
+    /** Every metric of the data's task, by scikit-learn name. */
+    public static SortedMap<String, Double> all(INDArray outputs, LabeledData truth) {
+        SortedMap<String, Double> metrics = new TreeMap<>();
+        for (Scoring scoring : Scoring.forTask(truth.isRegression() ? Task.REGRESSION : Task.CLASSIFICATION)) {
+            metrics.put(scoring.specName(), score(scoring, outputs, truth));
+        }
+        return metrics;
+    }
+
+    static double accuracy(float[][] out, int[] labels) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int k = 1; k < out[i].length; k++) {
+                best = out[i][k] > out[i][best] ? k : best;
+            }
+            correct += best == labels[i] ? 1 : 0;
+        }
+        return (double) correct / labels.length;
+    }
+
+    private static double logLoss(float[][] out, int[] labels) {
+        double sum = 0;
+        for (int i = 0; i < labels.length; i++) {
+            sum -= Math.log(Math.min(1 - EPSILON, Math.max(EPSILON, out[i][labels[i]])));
+        }
+        return sum / labels.length;
+    }
+
+    private static double meanError(float[][] out, float[] targets, int power) {
+        double sum = 0;
+        for (int i = 0; i < targets.length; i++) {
+            double error = Math.abs(out[i][0] - targets[i]);
+            sum += power == 2 ? error * error : error;
+        }
+        return sum / targets.length;
+    }
+
+    private static double r2(float[][] out, float[] targets) {
+        double mean = 0;
+        for (float t : targets) {
+            mean += t;
+        }
+        mean /= targets.length;
+        double residual = 0;
+        double total = 0;
+        for (int i = 0; i < targets.length; i++) {
+            residual += (targets[i] - out[i][0]) * (double) (targets[i] - out[i][0]);
+            total += (targets[i] - mean) * (targets[i] - mean);
+        }
+        return total == 0 ? (residual == 0 ? 1.0 : 0.0) : 1 - residual / total;
+    }
+}

@@ -1,0 +1,57 @@
+package io.sparktune.worker.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.sparktune.worker.SplitPlan;
+import io.sparktune.worker.data.CsvReader;
+import io.sparktune.worker.data.Folds;
+import io.sparktune.worker.data.LabeledData;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+
+/** Standardization statistics come from the training rows of each split only: nothing leaks from validation. */
+class StandardizationTest {
+    private static final Path BOSTON = Path.of(System.getProperty("sklearn.data.dir", "/usr/local/share/datasets/sklearn"),
+            "boston_house_prices.csv");
+
+    @Test
+    void eachFoldIsStandardizedWithItsOwnTrainingStatistics() throws IOException {
+        LabeledData data = CsvReader.read(BOSTON.toString(), "MEDV", 1, false, 0);
+        SplitPlan plan = new SplitPlan(3, 0, 11);
+        double[][] means = new double[3][];
+        for (int k = 0; k < 3; k++) {
+            Folds.Split split = plan.split(data, k);
+            LabeledData train = data.select(split.train());
+            Examples.Pair pair = Examples.split(train, data.select(split.validation()), true);
+            NormalizerStandardize normalizer = pair.normalizer().orElseThrow();
+            means[k] = normalizer.getMean().toDoubleVector();
+            assertArrayEquals(columnMeans(train), means[k], 1e-3, "fold " + k + ": mean of its training rows only");
+            assertArrayEquals(new double[data.cols()], pair.train().features().mean(0).toDoubleVector(), 1e-4);
+            assertFalse(Arrays.equals(new double[data.cols()], pair.validation().features().mean(0).toDoubleVector()),
+                    "validation rows are scaled with the training statistics, not their own");
+        }
+        assertFalse(Arrays.equals(means[0], means[1]), "statistics differ per fold");
+    }
+
+    @Test
+    void idxPixelsAreNotStandardized() {
+        LabeledData tiny = LabeledData.classification(new float[] {0, 1, 1, 0}, 2, 2, new int[] {0, 1},
+                java.util.List.of("a", "b"));
+        assertEquals(java.util.Optional.empty(), Examples.split(tiny, tiny, false).normalizer());
+    }
+
+    private static double[] columnMeans(LabeledData data) {
+        double[] mean = new double[data.cols()];
+        for (int i = 0; i < data.rows(); i++) {
+            for (int c = 0; c < data.cols(); c++) {
+                mean[c] += data.features()[i * data.cols() + c] / (double) data.rows();
+            }
+        }
+        return mean;
+    }
+}
