@@ -7,9 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -18,41 +16,41 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * {@code leaderboard.csv} with scikit-learn's {@code cv_results_} column names, one row per trial, ranked best first.
- * Written atomically so it is complete whenever anyone reads it.
+ * Written atomically (see {@link LeaderboardFiles}) so it is complete whenever anyone reads it.
  */
 public final class LeaderboardCsv {
     public static final String FILE_NAME = "leaderboard.csv";
-    public static final String PARAM_PREFIX = "param_";
+    public static final String PARAM_PREFIX = LeaderboardCells.PARAM_PREFIX;
 
     private LeaderboardCsv() {
     }
 
+    /** The column names, in file order. */
     public static List<String> columns(Leaderboard board) {
-        List<String> columns = new ArrayList<>(List.of("rank_test_score", "mean_test_score", "std_test_score"));
-        for (int k = 0; k < board.splitCount(); k++) {
-            columns.add("split" + k + "_test_score");
-        }
-        columns.addAll(List.of("mean_fit_time", "std_fit_time", "mean_epochs", "status", "trial_id", "trial_seed"));
-        board.paramNames().forEach(name -> columns.add(PARAM_PREFIX + name));
-        columns.add("message");
-        return columns;
+        return LeaderboardCells.of(board).columns();
     }
 
     public static String format(Leaderboard board) {
+        return format(LeaderboardCells.of(board));
+    }
+
+    /**
+     * The table as CSV text: a missing value is an empty cell, a missing score {@code NaN}, numbers as Java prints
+     * them ({@code 1.0E-4}); text cells never hold a line break, a double quote or a backslash, so that readers with
+     * other quoting rules than RFC 4180 (Spark's CSV reader escapes with a backslash and reads one line per record
+     * unless told otherwise) see the same cells as pandas. The untouched messages are in {@code leaderboard.json}.
+     */
+    public static String format(LeaderboardCells table) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
-            printer.printRecord(columns(board));
-            for (Leaderboard.Row row : board.rows()) {
-                printer.printRecord(cells(row, board));
+            printer.printRecord(table.columns());
+            for (List<Object> row : table.rows()) {
+                printer.printRecord(row.stream().map(LeaderboardCsv::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    public static void write(Leaderboard board, Path runDir) throws IOException {
-        AtomicFiles.write(runDir.resolve(FILE_NAME), format(board));
     }
 
     /** The rows of a leaderboard file, each as column name → cell text, in file order. */
@@ -63,16 +61,10 @@ public final class LeaderboardCsv {
         }
     }
 
-    private static List<Object> cells(Leaderboard.Row row, Leaderboard board) {
-        TrialRecord trial = row.trial();
-        List<Object> cells = new ArrayList<>(List.of(row.rank(), trial.meanScore(), trial.stdScore()));
-        for (int k = 0; k < board.splitCount(); k++) {
-            cells.add(k < trial.splits().size() ? trial.splits().get(k).score() : "");
+    private static Object cell(Object value) {
+        if (value == null) {
+            return "";
         }
-        cells.addAll(List.of(trial.meanFitSeconds(), trial.stdFitSeconds(), trial.meanEpochs(),
-                trial.status().name().toLowerCase(Locale.ROOT), trial.trialId(), trial.seed()));
-        board.paramNames().forEach(name -> cells.add(trial.params().containsKey(name) ? trial.params().get(name) : ""));
-        cells.add(trial.message() == null ? "" : trial.message());
-        return cells;
+        return value instanceof String text ? text.replaceAll("\\s+", " ").strip().replace('"', '\'').replace('\\', '/') : value;
     }
 }

@@ -1,7 +1,9 @@
 package io.sparktune.results;
 
 import io.sparktune.space.Candidate;
+import io.sparktune.space.spec.Scoring;
 import io.sparktune.space.spec.SearchSpec;
+import io.sparktune.space.spec.TrainingSettings;
 import io.sparktune.space.spec.SpecException;
 import io.sparktune.space.spec.SpecParser;
 import io.sparktune.worker.SplitTask;
@@ -11,7 +13,8 @@ import io.sparktune.worker.data.DataRef;
 import io.sparktune.worker.data.Folds;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.net.NetworkFactory;
-import io.sparktune.worker.train.Matrices;
+import io.sparktune.worker.train.Examples;
+import io.sparktune.worker.train.Metrics;
 import io.sparktune.worker.train.SplitTrainer;
 import io.sparktune.worker.train.TrainingOutcome;
 import java.io.IOException;
@@ -21,8 +24,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 /**
  * Re-trains one leaderboard row's configuration locally, as scikit-learn's {@code refit}: on the whole training file
@@ -42,9 +50,13 @@ public final class Retrainer {
         }
     }
 
-    /** What the retrained model achieved and where it is. */
+    /**
+     * What the retrained model achieved and where it is: {@code testScore} is the spec's scoring metric on the test
+     * set ({@code testMetrics} all of the task's metrics; NaN / empty without {@code data.test}).
+     */
     public record Outcome(Candidate candidate, int trainExamples, int heldOutExamples, TrainingOutcome training,
-                          double testAccuracy, int testExamples, Path model, Path description) {
+                          Scoring scoring, double testScore, SortedMap<String, Double> testMetrics, int testExamples,
+                          Path model, Path description) {
     }
 
     private Retrainer() {
@@ -62,38 +74,54 @@ public final class Retrainer {
             throw new IOException(row.get("trial_id") + " has status " + row.get("status") + ": nothing to retrain");
         }
         Candidate candidate = LeaderboardRows.toCandidate(row);
-        LabeledData data = DataCache.load(DataRef.of(spec.data().train(), limit));
-        Folds.Split split = Folds.holdOut(data.labels(), data.numClasses(), HOLD_OUT, candidate.seed());
-        MultiLayerNetwork net = new MultiLayerNetwork(
-                NetworkFactory.build(candidate, spec.task(), data.cols(), data.numClasses(), candidate.seed()));
+        DataRef trainRef = DataRef.of(spec.data(), spec.data().train(), spec.task(), limit);
+        LabeledData data = DataCache.load(trainRef);
+        Folds.Split split = Folds.holdOut(data.strata(), data.numStrata(), HOLD_OUT, candidate.seed());
+        Examples.Pair examples = Examples.split(data.select(split.train()), data.select(split.validation()),
+                trainRef.needsStandardization());
+        TrainingSettings settings = spec.training();
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(candidate, settings.loss(), settings.huberDelta(),
+                data.cols(), data.isRegression() ? 1 : data.numClasses(), candidate.seed()));
         net.init();
-        SplitTrainer trainer = new SplitTrainer(maxEpochs != null ? maxEpochs : spec.training().maxEpochs(),
-                spec.training().patience(), SplitTask.batchSize(candidate, spec.training()));
-        TrainingOutcome training = trainer.train(net, data.select(split.train()),
-                SplitTrainer.accuracyOn(data.select(split.validation())), candidate.seed());
+        if (maxEpochs != null) {
+            settings = new TrainingSettings(maxEpochs, settings.patience(), settings.batchSize(), settings.loss(),
+                    settings.huberDelta(), settings.minDelta(), settings.maxTrialSeconds());
+        }
+        Scoring scoring = spec.search().scoring();
+        TrainingOutcome training = new SplitTrainer(settings, SplitTask.batchSize(candidate, settings)).train(net,
+                examples.train(), SplitTrainer.scorer(scoring, examples.validation()), candidate.seed());
         if (training.status() != TrialStatus.OK) {
             throw new IOException(candidate.trialId() + " " + training.status().name().toLowerCase() + ": " + training.message());
         }
-        double testAccuracy = Double.NaN;
+        SortedMap<String, Double> testMetrics = new TreeMap<>();
         int testExamples = 0;
         if (spec.data().test().isPresent()) {
-            LabeledData test = DataCache.load(DataRef.of(spec.data().test().get(), 0));
-            testAccuracy = Matrices.accuracy(net.output(Matrices.features(test), false), test.labels());
+            LabeledData test = DataCache.load(DataRef.of(spec.data(), spec.data().test().get(), spec.task(), 0))
+                    .alignedTo(data);
+            INDArray testFeatures = Examples.of(test).features();
+            examples.normalizer().ifPresent(normalizer -> normalizer.transform(testFeatures));
+            testMetrics = Metrics.all(net.output(testFeatures, false), test);
             testExamples = test.rows();
         }
-        saveModel(net, modelFile);
-        Outcome outcome = new Outcome(candidate, split.train().length, split.validation().length, training,
-                testAccuracy, testExamples, modelFile, Path.of(modelFile + ".json"));
+        saveModel(net, examples.normalizer(), modelFile);
+        Outcome outcome = new Outcome(candidate, split.train().length, split.validation().length, training, scoring,
+                testMetrics.getOrDefault(scoring.specName(), Double.NaN), testMetrics, testExamples, modelFile,
+                Path.of(modelFile + ".json"));
         AtomicFiles.write(outcome.description(), describe(spec, outcome));
         return outcome;
     }
 
-    private static void saveModel(MultiLayerNetwork net, Path modelFile) throws IOException {
+    /** The model zip, with the standardizer of the training features inside it when there is one. */
+    private static void saveModel(MultiLayerNetwork net, Optional<NormalizerStandardize> normalizer, Path modelFile)
+            throws IOException {
         Path dir = modelFile.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + modelFile.getFileName(), ".tmp");
         try {
             ModelSerializer.writeModel(net, temp.toFile(), true);
+            if (normalizer.isPresent()) {
+                ModelSerializer.addNormalizerToModel(temp.toFile(), normalizer.get());
+            }
             Files.move(temp, modelFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -111,8 +139,10 @@ public final class Retrainer {
         description.put("held_out_examples", outcome.heldOutExamples());
         description.put("epochs", outcome.training().epochsRun());
         description.put("best_epoch", outcome.training().bestEpoch());
-        description.put("validation_accuracy", outcome.training().bestScore());
-        description.put("test_accuracy", outcome.testAccuracy());
+        description.put("scoring", outcome.scoring().specName());
+        description.put("validation_score", outcome.training().bestScore());
+        description.put("test_score", outcome.testScore());
+        description.put("test_metrics", outcome.testMetrics());
         description.put("test_examples", outcome.testExamples());
         description.put("fit_time", outcome.training().fitSeconds());
         description.put("model", outcome.model().getFileName().toString());

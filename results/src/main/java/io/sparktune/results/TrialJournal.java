@@ -27,9 +27,36 @@ public final class TrialJournal implements AutoCloseable {
         this.channel = channel;
     }
 
+    /**
+     * Opens the journal for appending. A torn last line (the search was killed mid-write) is cut off first, so the
+     * next record starts on a line of its own.
+     */
     public static TrialJournal openForAppend(Path runDir) throws IOException {
-        return new TrialJournal(FileChannel.open(runDir.resolve(FILE_NAME),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+        Path file = runDir.resolve(FILE_NAME);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        long completeLength = lengthOfCompleteLines(channel);
+        if (completeLength < channel.size()) {
+            LOG.warn("{}: cutting off a torn last line ({} bytes) left by an interrupted search", file,
+                    channel.size() - completeLength);
+            channel.truncate(completeLength);
+            channel.force(true);
+        }
+        channel.position(completeLength);
+        return new TrialJournal(channel);
+    }
+
+    /** Length of the file up to and including its last newline. */
+    private static long lengthOfCompleteLines(FileChannel channel) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (long position = channel.size() - 1; position >= 0; position--) {
+            one.clear();
+            channel.read(one, position);
+            if (one.get(0) == '\n') {
+                return position + 1;
+            }
+        }
+        return 0;
     }
 
     public synchronized void append(TrialRecord record) throws IOException {

@@ -52,7 +52,7 @@ class LeaderboardTest {
                 "optimizer", "nesterov", "dropout", 0.3333333333333333);
         Leaderboard board = Leaderboard.from(List.of(trial(7, params, TrialStatus.OK, 0.81, 0.83, 0.82),
                 trial(8, Map.of("n_hidden", 0, "optimizer", "sgd"), TrialStatus.OK, 0.5, 0.5, 0.5)));
-        LeaderboardCsv.write(board, dir);
+        LeaderboardFiles.write(board, dir);
         List<String> header = List.of(Files.readAllLines(dir.resolve(LeaderboardCsv.FILE_NAME)).get(0).split(","));
         assertEquals(List.of("rank_test_score", "mean_test_score", "std_test_score", "split0_test_score",
                 "split1_test_score", "split2_test_score", "mean_fit_time", "std_fit_time", "mean_epochs", "status",
