@@ -45,11 +45,12 @@ public final class RetrainCommand implements Callable<Integer> {
         Retrainer.Outcome outcome = Retrainer.retrain(runDir, selection, model, epochs, limit);
         System.out.printf(Locale.ROOT, "%s %s%n", outcome.candidate().trialId(), outcome.candidate().params());
         System.out.printf(Locale.ROOT, "trained on %d examples (%d held out for early stopping): %d epochs, best epoch %d, "
-                        + "validation accuracy %.4f, %.1f s%n", outcome.trainExamples(), outcome.heldOutExamples(),
-                outcome.training().epochsRun(), outcome.training().bestEpoch(), outcome.training().bestScore(),
-                outcome.training().fitSeconds());
+                        + "validation %s %.4f, %.1f s%n", outcome.trainExamples(), outcome.heldOutExamples(),
+                outcome.training().epochsRun(), outcome.training().bestEpoch(), outcome.scoring().specName(),
+                outcome.training().bestScore(), outcome.training().fitSeconds());
         if (outcome.testExamples() > 0) {
-            System.out.printf(Locale.ROOT, "test accuracy %.4f on %d examples%n", outcome.testAccuracy(), outcome.testExamples());
+            System.out.printf(Locale.ROOT, "test %s %.4f on %d examples %s%n", outcome.scoring().specName(),
+                    outcome.testScore(), outcome.testExamples(), outcome.testMetrics());
         } else {
             System.out.println("no data.test in the spec: no test score");
         }

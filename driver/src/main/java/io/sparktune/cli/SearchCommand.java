@@ -1,32 +1,45 @@
 package io.sparktune.cli;
 
+import io.sparktune.driver.Budget;
+import io.sparktune.driver.ProgressLog;
+import io.sparktune.driver.Resume;
 import io.sparktune.driver.SearchRun;
 import io.sparktune.driver.SparkConfs;
 import io.sparktune.driver.SparkDispatcher;
-import io.sparktune.results.Leaderboard;
+import io.sparktune.driver.StopRequest;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.LeaderboardTable;
 import io.sparktune.results.RunFiles;
+import io.sparktune.results.report.HtmlReport;
+import io.sparktune.results.TrialRecord;
 import io.sparktune.space.spec.SearchSpec;
 import io.sparktune.space.spec.SpecParser;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sun.misc.Signal;
 
 /** {@code sparktune search SPEC --out DIR}: runs a search on Spark and writes the ranked leaderboard. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Search the spec's space on Spark; write DIR/leaderboard.csv and DIR/trials.jsonl.")
 public final class SearchCommand implements Callable<Integer> {
+    /** Exit status of a search stopped with Ctrl-C (128 + SIGINT, as shells report it). */
+    static final int INTERRUPTED = 130;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "search spec (YAML or JSON)")
     Path specFile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (must not hold a search)")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (must not hold a search unless --resume)")
     Path out;
+
+    @Option(names = "--resume", description = "continue the search in DIR: finished trials are kept, the rest run")
+    boolean resume;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master; default: as spark-submit set it, else " + SparkConfs.DEFAULT_MASTER)
@@ -38,18 +51,45 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "rows of the leaderboard to print (default ${DEFAULT-VALUE})")
     int top;
 
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         SearchSpec spec = SpecParser.parse(specFile);
-        RunFiles.startNew(out, specFile);
-        Leaderboard board;
+        List<TrialRecord> finished = List.of();
+        if (resume) {
+            finished = Resume.finishedTrials(out, spec);
+        } else {
+            RunFiles.startNew(out, specFile);
+        }
+        StopRequest stop = new StopRequest();
+        SearchRun.Outcome outcome;
         try (SparkDispatcher dispatcher = new SparkDispatcher(
                 SparkConfs.forSearch("sparktune " + spec.name(), master, sparkConf))) {
-            board = new SearchRun(spec, out, dispatcher).run();
+            Signal.handle(new Signal("INT"), signal -> {
+                if (stop.request("interrupted")) {
+                    System.err.println("\nsparktune: stopping (Ctrl-C again to exit at once); finished trials are kept");
+                    dispatcher.cancelAll();
+                } else {
+                    Runtime.getRuntime().halt(INTERRUPTED);
+                }
+            });
+            outcome = new SearchRun(spec, out, dispatcher, budget(spec), stop, ProgressLog.forConsole(quiet)).run(finished);
         }
-        System.out.print(LeaderboardTable.format(board, top));
+        System.out.print(LeaderboardTable.format(outcome.leaderboard(), top));
         System.out.println("leaderboard: " + out.resolve(LeaderboardCsv.FILE_NAME));
-        return 0;
+        System.out.println("report: " + HtmlReport.write(out));
+        if (outcome.stopReason() != null) {
+            System.out.printf("stopped early (%s): %d of %d trials done%s%n", outcome.stopReason(),
+                    outcome.leaderboard().rows().size(), outcome.plannedTrials(),
+                    outcome.leaderboard().rows().size() < outcome.plannedTrials() ? "; continue with --resume" : "");
+        }
+        return "interrupted".equals(outcome.stopReason()) ? INTERRUPTED : 0;
+    }
+
+    private static Budget budget(SearchSpec spec) {
+        return new Budget(spec.search().nIter(), 0, OptionalDouble.empty());
     }
 
     /** Entry point for {@code spark-submit --class io.sparktune.cli.SearchCommand JAR SPEC --out DIR}. */

@@ -2,32 +2,104 @@ package io.sparktune.driver;
 
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.TrialRecord;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One log line per finished trial: progress, the trial's score, the best so far, elapsed time and an ETA. */
-final class ProgressLog {
-    private static final Logger LOG = LoggerFactory.getLogger("sparktune.progress");
-    private final int total;
-    private final long startNanos = System.nanoTime();
-    private int done;
+/**
+ * Where the search is: done/total, running, best so far, elapsed and ETA. On a terminal a live line on stderr is
+ * redrawn every second and each finished trial is printed above it; otherwise one log line per finished trial;
+ * nothing at all when quiet.
+ */
+public final class ProgressLog {
+    /** How progress is shown. */
+    public enum Mode { QUIET, LOG, LIVE }
 
-    ProgressLog(int total, int parallelism) {
-        this.total = total;
-        LOG.info("searching {} candidates, {} trainings at a time", total, parallelism);
+    private static final Logger LOG = LoggerFactory.getLogger("sparktune.progress");
+    private final Mode mode;
+    private final PrintStream terminal;
+    private ScheduledExecutorService redraw;
+    private long startNanos;
+    private int planned;
+    private int resumed;
+    private volatile int done;
+    private volatile int running;
+    private volatile String best = "-";
+
+    public ProgressLog(Mode mode, PrintStream terminal) {
+        this.mode = mode;
+        this.terminal = terminal;
     }
 
-    void trialFinished(TrialRecord trial, Leaderboard board) {
-        done++;
+    /** LIVE when stderr looks like a terminal (an interactive console, TERM not "dumb"), else LOG; QUIET if asked. */
+    public static ProgressLog forConsole(boolean quiet) {
+        boolean interactive = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return new ProgressLog(quiet ? Mode.QUIET : interactive ? Mode.LIVE : Mode.LOG, System.err);
+    }
+
+    synchronized void started(int plannedTrials, int alreadyDone, int parallelism) {
+        startNanos = System.nanoTime();
+        planned = plannedTrials;
+        resumed = alreadyDone;
+        done = alreadyDone;
+        String resuming = alreadyDone > 0 ? " (resuming: " + alreadyDone + " already done)" : "";
+        if (mode == Mode.LOG) {
+            LOG.info("searching {} candidates, {} trainings at a time{}", plannedTrials, parallelism, resuming);
+        } else if (mode == Mode.LIVE) {
+            terminal.println("searching " + plannedTrials + " candidates, " + parallelism + " trainings at a time" + resuming);
+            redraw = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "sparktune-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            redraw.scheduleAtFixedRate(this::drawLiveLine, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    void running(int trials) {
+        running = trials;
+    }
+
+    synchronized void trialFinished(TrialRecord trial, Leaderboard board, int finishedTrials) {
+        done = finishedTrials;
+        TrialRecord top = board.rows().get(0).trial();
+        best = Double.isNaN(top.meanScore()) ? "-" : String.format(Locale.ROOT, "%.4f (%s)", top.meanScore(), top.trialId());
+        String score = Double.isNaN(trial.meanScore()) ? ""
+                : String.format(Locale.ROOT, " %.4f ± %.4f", trial.meanScore(), trial.stdScore());
+        String line = String.format(Locale.ROOT, "[%d/%d] %s %s%s", done, planned, trial.trialId(),
+                trial.status().name().toLowerCase(Locale.ROOT), score);
+        if (mode == Mode.LOG) {
+            LOG.info("{} | {}", line, status());
+        } else if (mode == Mode.LIVE) {
+            terminal.print("\r\033[K" + line + "\n");
+            drawLiveLine();
+        }
+    }
+
+    synchronized void finished() {
+        if (redraw != null) {
+            redraw.shutdownNow();
+            terminal.print("\r\033[K");
+            terminal.flush();
+        }
+    }
+
+    private synchronized void drawLiveLine() {
+        terminal.print("\r\033[K" + status());
+        terminal.flush();
+    }
+
+    private String status() {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        double eta = elapsed / done * (total - done);
-        TrialRecord best = board.rows().get(0).trial();
-        LOG.info(String.format(Locale.ROOT, "[%d/%d] %s %s %s | best %.4f (%s) | elapsed %s, ETA %s",
-                done, total, trial.trialId(), trial.status().name().toLowerCase(Locale.ROOT),
-                Double.isNaN(trial.meanScore()) ? "" : String.format(Locale.ROOT, "%.4f ± %.4f", trial.meanScore(), trial.stdScore()),
-                best.meanScore(), best.trialId(), format(elapsed), format(eta)));
+        int doneHere = done - resumed;
+        String eta = doneHere == 0 ? "?" : format(elapsed / doneHere * (planned - done));
+        return String.format(Locale.ROOT, "%d/%d done, %d running | best %s | elapsed %s, ETA %s",
+                done, planned, running, best, format(elapsed), eta);
     }
 
     private static String format(double seconds) {

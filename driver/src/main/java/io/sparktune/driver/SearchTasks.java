@@ -19,10 +19,10 @@ final class SearchTasks {
 
     static List<SplitTask> splitsOf(SearchSpec spec, Candidate candidate) {
         SplitPlan plan = splitPlan(spec);
-        DataRef train = DataRef.of(spec.data().train(), spec.data().limit().orElse(0));
+        DataRef train = DataRef.of(spec.data(), spec.data().train(), spec.task(), spec.data().limit().orElse(0));
         List<SplitTask> tasks = new ArrayList<>();
         for (int split = 0; split < plan.count(); split++) {
-            tasks.add(new SplitTask(candidate, spec.task(), train, spec.training(), plan, split));
+            tasks.add(new SplitTask(candidate, spec.task(), train, spec.training(), spec.search().scoring(), plan, split));
         }
         return tasks;
     }

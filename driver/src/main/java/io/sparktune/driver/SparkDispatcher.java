@@ -38,6 +38,18 @@ public final class SparkDispatcher implements TrialDispatcher {
         }
     }
 
+    @Override
+    public void cancelAll() {
+        if (!isStopped()) {
+            context.cancelAllJobs();
+        }
+    }
+
+    @Override
+    public boolean isStopped() {
+        return context.sc().isStopped();
+    }
+
     /** The master URL in use, e.g. {@code local[*]}. */
     public String master() {
         return context.master();

@@ -11,7 +11,9 @@ import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.data.IdxReader;
 import io.sparktune.worker.data.LabeledData;
-import io.sparktune.worker.train.Matrices;
+import io.sparktune.space.spec.Scoring;
+import io.sparktune.worker.train.Examples;
+import io.sparktune.worker.train.Metrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,7 +93,7 @@ class SearchOnLocalClusterTest {
                 "--limit", "3000", "--epochs", "3"));
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(model.toFile());
         LabeledData test = IdxReader.read(FashionMnist.testImages(), FashionMnist.testLabels(), 2000);
-        double accuracy = Matrices.accuracy(restored.output(Matrices.features(test)), test.labels());
+        double accuracy = Metrics.score(Scoring.ACCURACY, restored.output(Examples.of(test).features()), test);
         assertTrue(accuracy > 0.5, "test accuracy of the retrained model " + accuracy + " (chance is 0.1)");
         assertTrue(Files.readString(Path.of(model + ".json")).contains(rows.get(0).get("trial_id")));
     }
