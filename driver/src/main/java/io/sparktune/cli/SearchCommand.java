@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,7 +88,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private static Budget budget(SearchSpec spec) {
-        return new Budget(spec.search().nIter(), 0, OptionalDouble.empty());
+        return new Budget(spec.search().nIter(), spec.search().budget().maxSeconds(), spec.search().budget().targetScore());
     }
 
     /** Entry point for {@code spark-submit --class io.sparktune.cli.SearchCommand JAR SPEC --out DIR}. */

@@ -10,6 +10,7 @@ import io.sparktune.worker.train.Metrics;
 import io.sparktune.worker.train.SplitTrainer;
 import io.sparktune.worker.train.TrainingOutcome;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,11 @@ public final class SplitJob {
                     WORKER, outcome.status() == TrialStatus.OK
                     ? Metrics.all(net.output(validation.features(), false), validation.source()) : null);
         } catch (Exception | OutOfMemoryError e) {
-            LOG.warn("{} split {} failed: {}", task.candidate().trialId(), task.split(), e.toString());
+            if (e instanceof CancellationException) {
+                LOG.info("{} split {} cancelled: {}", task.candidate().trialId(), task.split(), e.getMessage());
+            } else {
+                LOG.warn("{} split {} failed: {}", task.candidate().trialId(), task.split(), e.toString());
+            }
             return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
                     (System.nanoTime() - start) / 1e9, List.of(), e.toString(), WORKER);
         }

@@ -5,10 +5,17 @@ import java.util.List;
 /**
  * How candidates are drawn and scored. Exactly one of {@code cv} (k-fold, k >= 2) or
  * {@code validationSplit} (a single hold-out fraction in (0,1)) is in effect: {@link #folds()} tells which.
- * {@code scoring} is the metric that ranks candidates; {@code samplerOptions} configure the sampler.
+ * {@code scoring} is the metric that ranks candidates; {@code samplerOptions} configure the sampler; {@code budget}
+ * may stop the search before {@code nIter} trials.
  */
 public record SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
-                             SamplerOptions samplerOptions) {
+                             SamplerOptions samplerOptions, SearchBudget budget) {
+
+    /** No time or score budget. */
+    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
+                          SamplerOptions samplerOptions) {
+        this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, SearchBudget.NONE);
+    }
 
     /** The sampler's default options. */
     public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring) {

@@ -9,6 +9,7 @@ import io.sparktune.space.SearchSpace;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /** Walks a spec tree section by section, recording every problem, and builds the spec if there are none. */
@@ -17,8 +18,9 @@ final class SpecReader {
     static final List<String> DATA_KEYS = List.of("format", "train", "test", "limit", "label", "skip_rows");
     static final List<String> IDX_FILES_KEYS = List.of("images", "labels");
     static final List<String> CSV_FILES_KEYS = List.of("path");
-    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring",
+    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring", "budget",
             "grid_points", "max_grid", "n_startup");
+    static final List<String> BUDGET_KEYS = List.of("max_seconds", "target_score");
     static final List<String> TRAINING_KEYS = List.of("max_epochs", "patience", "batch_size", "loss", "huber_delta",
             "min_delta", "max_trial_seconds");
 
@@ -124,7 +126,23 @@ final class SpecReader {
                 || samplerOptions == null) {
             return null;
         }
-        return new SearchSettings(sampler, nIter, cv, split, seed, scoring, samplerOptions);
+        return new SearchSettings(sampler, nIter, cv, split, seed, scoring, samplerOptions, readBudget(search));
+    }
+
+    private SearchBudget readBudget(JsonNode search) {
+        JsonNode budget = nodes.section(search, "search", "budget", false, BUDGET_KEYS);
+        if (budget == null || budget.isMissingNode()) {
+            return SearchBudget.NONE;
+        }
+        JsonNode secondsNode = child(budget, "max_seconds");
+        Double seconds = secondsNode == null ? null : nodes.real(secondsNode, "search.budget.max_seconds");
+        if (seconds != null && !(seconds > 0)) {
+            problems.add("search.budget.max_seconds", "must be > 0 (got " + describe(secondsNode) + ")");
+        }
+        JsonNode targetNode = child(budget, "target_score");
+        Double target = targetNode == null ? null : nodes.real(targetNode, "search.budget.target_score");
+        return new SearchBudget(seconds == null || seconds <= 0 ? 0 : seconds,
+                target == null ? OptionalDouble.empty() : OptionalDouble.of(target));
     }
 
     private Double readSplit(JsonNode node) {

@@ -5,6 +5,7 @@ import io.sparktune.space.spec.TrainingSettings;
 import io.sparktune.worker.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code EarlyStopping(patience, min_delta, restore_best_weights=True)}: after each epoch the validation score is
  * computed; training stops after {@code patience} epochs without an improvement larger than {@code min_delta}, at
  * {@code max_epochs}, or after the epoch in which {@code max_trial_seconds} ran out, and the best epoch's weights are
- * restored. A NaN or infinite loss or score stops training at once with status {@link TrialStatus#DIVERGED}.
+ * restored. A NaN or infinite loss or score stops training at once with status {@link TrialStatus#DIVERGED}; an
+ * interrupted thread (a cancelled Spark task) stops it with a {@link CancellationException}.
  */
 public final class SplitTrainer {
 
@@ -57,8 +59,12 @@ public final class SplitTrainer {
             int batchCount = batches.forEachBatchOfNewEpoch((x, y) -> {
                 net.fit(x, y);
                 lossSum[0] += net.score();
-                return Double.isFinite(lossSum[0]) && System.nanoTime() < deadline;
+                return Double.isFinite(lossSum[0]) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted();
             });
+            if (Thread.currentThread().isInterrupted()) {
+                // Spark interrupts a task's thread when its job is cancelled (a budget stop, Ctrl-C): stop at once
+                throw new CancellationException("training interrupted in epoch " + epoch);
+            }
             // fit(x, y) per batch never advances DL4J's epoch counter, which learning-rate schedules read
             net.incrementEpochCount();
             double trainLoss = lossSum[0] / batchCount;
