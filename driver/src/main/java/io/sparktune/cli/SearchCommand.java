@@ -58,7 +58,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchSpec spec = SpecParser.parse(specFile);
         List<TrialRecord> finished = List.of();
         if (resume) {
-            finished = Resume.finishedTrials(out, spec);
+            finished = Resume.journal(out, spec);
         } else {
             RunFiles.startNew(out, specFile);
         }
@@ -74,7 +74,8 @@ public final class SearchCommand implements Callable<Integer> {
                     Runtime.getRuntime().halt(INTERRUPTED);
                 }
             });
-            outcome = new SearchRun(spec, out, dispatcher, budget(spec), stop, ProgressLog.forConsole(quiet)).run(finished);
+            outcome = new SearchRun(spec, out, dispatcher, SearchRun.schedulerFor(spec), budget(spec), stop,
+                    ProgressLog.forConsole(quiet)).run(finished);
         }
         System.out.print(LeaderboardTable.format(outcome.leaderboard(), top));
         System.out.println("leaderboard: " + out.resolve(LeaderboardCsv.FILE_NAME));

@@ -14,10 +14,8 @@ import io.sparktune.worker.TrialStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
@@ -29,17 +27,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * One search, as the algorithm reads: whenever a core is free, ask the sampler for the next candidate and dispatch
- * it; whenever a trial finishes, record it (journal line, then leaderboard.csv/.json rewritten atomically) and tell
- * the sampler. A failing trial becomes a row and the search goes on. The driver never trains: the dispatcher does.
- * Resuming replays the finished trials of the journal first: they are kept, told to the sampler and never re-run.
+ * One search, as the algorithm reads: whenever a core is free, ask the scheduler what to train (a new candidate from
+ * the sampler, or a promotion) and dispatch it; whenever it finishes, record it (journal line, then leaderboard.csv and
+ * .json rewritten atomically) and tell the sampler. A failing trial becomes a row and the search goes on. The driver
+ * never trains: the dispatcher does. Resuming replays the journal first: finished work is kept and never re-run.
  */
 public final class SearchRun {
     private final SearchSpec spec;
     private final Path runDir;
     private final TrialDispatcher dispatcher;
+    private final TrialScheduler scheduler;
     private final Budget budget;
     private final StopRequest stop;
     private final ProgressLog progress;
@@ -48,42 +48,57 @@ public final class SearchRun {
     public record Outcome(Leaderboard leaderboard, int plannedTrials, String stopReason) {
     }
 
-    public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, Budget budget, StopRequest stop,
-                     ProgressLog progress) {
+    public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, TrialScheduler scheduler, Budget budget,
+                     StopRequest stop, ProgressLog progress) {
         this.spec = spec;
         this.runDir = runDir;
         this.dispatcher = dispatcher;
+        this.scheduler = scheduler;
         this.budget = budget;
         this.stop = stop;
         this.progress = progress;
     }
 
-    /** Runs the search; {@code previous} are the trials a resumed search already finished (empty for a new one). */
-    public Outcome run(List<TrialRecord> previous) throws IOException, InterruptedException {
+    /** The scheduler the spec asks for. */
+    public static TrialScheduler schedulerFor(SearchSpec spec) {
+        var settings = spec.search().scheduler();
+        return settings.isAsha()
+                ? new AshaScheduler(settings.minEpochs(), spec.training().maxEpochs(), settings.reductionFactor())
+                : TrialScheduler.fifo();
+    }
+
+    /** Runs the search; {@code journal} holds the records of a resumed search (empty for a new one). */
+    public Outcome run(List<TrialRecord> journal) throws IOException, InterruptedException {
         Sampler sampler = Samplers.forSpec(spec);
         int planned = Math.min(budget.maxTrials(), Samplers.candidateCount(spec, sampler));
-        List<TrialRecord> finished = new ArrayList<>(previous);
-        Set<Integer> done = new HashSet<>();
-        for (TrialRecord trial : previous) {
-            done.add(trial.trialNumber());
-            sampler.observe(trial.toCandidate(), trial.meanScore());
+        List<TrialRecord> records = new ArrayList<>(journal);
+        Set<Integer> started = new HashSet<>();
+        for (TrialRecord record : journal) {
+            started.add(record.trialNumber());
+            scheduler.replay(record);
+            if (record.rung() == null || record.rung() == 0) {
+                sampler.observe(record.toCandidate(), record.meanScore());
+            }
         }
-        long start = System.nanoTime();
-        long deadline = budget.deadline(start);
-        progress.started(planned, finished.size(), dispatcher.parallelism());
+        Supplier<Optional<Candidate>> newCandidate = () -> started.size() >= planned ? Optional.empty()
+                : Optional.of(nextNotStarted(sampler, started));
+        long deadline = budget.deadline(System.nanoTime());
+        progress.started(planned, started.size(), dispatcher.parallelism());
         ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
         CompletionService<Attempt> completions = new ExecutorCompletionService<>(pool);
-        Map<Integer, Candidate> running = new HashMap<>();
-        try (TrialJournal journal = TrialJournal.openForAppend(runDir)) {
+        int running = 0;
+        try (TrialJournal out = TrialJournal.openForAppend(runDir)) {
             while (true) {
-                while (!stop.requested() && finished.size() + running.size() < planned
-                        && running.size() < dispatcher.parallelism() + 1) {
-                    Candidate candidate = nextNotDone(sampler, done);
-                    running.put(candidate.trialNumber(), candidate);
-                    completions.submit(() -> runTrial(candidate));
+                while (!stop.requested() && running < dispatcher.parallelism() + 1) {
+                    Optional<TrialScheduler.Work> work = scheduler.next(newCandidate);
+                    if (work.isEmpty()) {
+                        break;
+                    }
+                    completions.submit(() -> attempt(work.get()));
+                    running++;
                 }
-                progress.running(running.size());
-                if (running.isEmpty()) {
+                progress.running(running);
+                if (running == 0) {
                     break;
                 }
                 Future<Attempt> next = completions.poll(
@@ -94,25 +109,26 @@ public final class SearchRun {
                 if (next == null) {
                     continue;
                 }
+                running--;
                 Attempt attempt = next.get();
-                running.remove(attempt.candidate().trialNumber());
                 if (attempt.record().isEmpty()) {
-                    continue;
+                    continue;   // cancelled by a stop: not recorded, runs again on resume
                 }
-                TrialRecord trial = attempt.record().get();
-                journal.append(trial);
-                finished.add(trial);
-                done.add(trial.trialNumber());
-                sampler.observe(trial.toCandidate(), trial.meanScore());
-                Leaderboard board = Leaderboard.from(finished);
+                TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
+                out.append(trial);
+                records.add(trial);
+                if (attempt.work().rung() == 0) {
+                    sampler.observe(trial.toCandidate(), trial.meanScore());
+                }
+                Leaderboard board = Leaderboard.from(records);
                 LeaderboardFiles.write(board, runDir);
-                progress.trialFinished(trial, board, finished.size());
+                progress.trialFinished(trial, board, board.rows().size());
                 if (trial.status() == TrialStatus.OK && budget.reached(trial.meanScore())
                         && stop.request("target_score " + budget.targetScore().getAsDouble() + " reached by " + trial.trialId())) {
                     dispatcher.cancelAll();
                 }
             }
-            return new Outcome(Leaderboard.from(finished), planned, stop.reason());
+            return new Outcome(Leaderboard.from(records), planned, stop.reason());
         } catch (ExecutionException e) {
             throw new IllegalStateException("a trial could not be recorded: " + e.getCause(), e.getCause());
         } finally {
@@ -121,32 +137,36 @@ public final class SearchRun {
         }
     }
 
-    /** A dispatched trial's end: its record, or empty if it was cancelled by a stop (it then runs again on resume). */
-    private record Attempt(Candidate candidate, Optional<TrialRecord> record) {
+    /** A dispatched piece of work's end: its record, or empty if a stop cancelled it. */
+    private record Attempt(TrialScheduler.Work work, Optional<TrialRecord> record) {
     }
 
-    /** The sampler's next candidate whose trial has not finished yet (a resumed search skips the finished ones). */
-    private static Candidate nextNotDone(Sampler sampler, Set<Integer> done) {
+    /** The sampler's next candidate not started yet (a resumed search skips those it has). */
+    private static Candidate nextNotStarted(Sampler sampler, Set<Integer> started) {
         Candidate candidate = sampler.next();
-        while (done.contains(candidate.trialNumber())) {
+        while (started.contains(candidate.trialNumber())) {
             candidate = sampler.next();
         }
+        started.add(candidate.trialNumber());
         return candidate;
     }
 
-    private Attempt runTrial(Candidate candidate) {
-        List<SplitTask> splits = SearchTasks.splitsOf(spec, candidate);
+    private Attempt attempt(TrialScheduler.Work work) {
+        Candidate candidate = work.candidate();
+        String checkpoints = runDir.resolve("checkpoints").toAbsolutePath().toString();
+        List<SplitTask> splits = SearchTasks.splitsOf(spec, candidate).stream()
+                .map(task -> work.isSegment() ? task.untilEpoch(work.untilEpoch(), checkpoints) : task).toList();
         try {
-            return new Attempt(candidate, Optional.of(TrialRecord.of(candidate, dispatcher.run(candidate, splits))));
+            return new Attempt(work, Optional.of(TrialRecord.of(candidate, dispatcher.run(candidate, splits))));
         } catch (Exception e) {
             if (stop.requested() || dispatcher.isStopped()) {
-                return new Attempt(candidate, Optional.empty());
+                return new Attempt(work, Optional.empty());
             }
             // e.g. Spark gave up on a task after spark.task.maxFailures lost executors: the trial fails, the search goes on
             String message = "dispatch failed: " + e;
             List<SplitResult> failed = splits.stream().map(s -> new SplitResult(candidate.trialNumber(), s.split(),
                     TrialStatus.FAILED, Double.NaN, 0, 0, 0, List.of(), message, "driver")).toList();
-            return new Attempt(candidate, Optional.of(TrialRecord.of(candidate, failed)));
+            return new Attempt(work, Optional.of(TrialRecord.of(candidate, failed)));
         }
     }
 

@@ -88,7 +88,7 @@ class ResumeAfterKillTest {
                 .replace("patience: 2", "patience: 3"));
 
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> Resume.finishedTrials(out, SpecParser.parse(changed)));
+                () -> Resume.journal(out, SpecParser.parse(changed)));
         assertTrue(e.getMessage().contains("search.n_iter: 10 → 12"), e.getMessage());
         assertTrue(e.getMessage().contains("training.patience: 2 → 3"), e.getMessage());
     }

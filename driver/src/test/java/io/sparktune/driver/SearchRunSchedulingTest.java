@@ -93,7 +93,7 @@ class SearchRunSchedulingTest {
             dispatcher.releaseTrialZero.countDown();
         });
         releaser.start();
-        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), dispatcher,
+        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), dispatcher, TrialScheduler.fifo(),
                 new Budget(6, 0, OptionalDouble.empty()), new StopRequest(), quiet()).run(List.of());
         releaser.join();
 
@@ -108,7 +108,7 @@ class SearchRunSchedulingTest {
     void reachingTheTargetScoreStopsAndCancelsWhatStillRuns() throws Exception {
         SearchSpec spec = spec(20);
         ScriptedDispatcher dispatcher = new ScriptedDispatcher();
-        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), dispatcher,
+        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), dispatcher, TrialScheduler.fifo(),
                 new Budget(20, 0, OptionalDouble.of(0.03)), new StopRequest(), quiet()).run(List.of());
 
         List<TrialRecord> trials = TrialJournal.read(dir.resolve("run"));
@@ -124,7 +124,7 @@ class SearchRunSchedulingTest {
         SearchSpec spec = spec(20);
         ScriptedDispatcher dispatcher = new ScriptedDispatcher();   // trial 0 never finishes on its own
         long start = System.nanoTime();
-        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), dispatcher,
+        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), dispatcher, TrialScheduler.fifo(),
                 new Budget(20, 1.0, OptionalDouble.empty()), new StopRequest(), quiet()).run(List.of());
 
         assertTrue(outcome.stopReason().startsWith("max_seconds 1.0 reached"), outcome.stopReason());

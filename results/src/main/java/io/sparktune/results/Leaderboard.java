@@ -3,7 +3,9 @@ package io.sparktune.results;
 import io.sparktune.worker.TrialStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -21,14 +23,25 @@ public final class Leaderboard {
     private final List<Row> rows;
     private final int splitCount;
     private final SortedSet<String> paramNames;
+    private final boolean hasRungs;
 
-    private Leaderboard(List<Row> rows, int splitCount, SortedSet<String> paramNames) {
+    private Leaderboard(List<Row> rows, int splitCount, SortedSet<String> paramNames, boolean hasRungs) {
         this.rows = List.copyOf(rows);
         this.splitCount = splitCount;
         this.paramNames = paramNames;
+        this.hasRungs = hasRungs;
     }
 
-    public static Leaderboard from(List<TrialRecord> trials) {
+    /** True if trials were trained rung by rung (ASHA): the leaderboard then shows the rung each reached. */
+    public boolean hasRungs() {
+        return hasRungs;
+    }
+
+    /** The leaderboard of {@code records}; a trial recorded several times (rung by rung) counts with its last record. */
+    public static Leaderboard from(List<TrialRecord> records) {
+        Map<Integer, TrialRecord> latest = new LinkedHashMap<>();
+        records.forEach(record -> latest.put(record.trialNumber(), record));
+        List<TrialRecord> trials = List.copyOf(latest.values());
         List<TrialRecord> ordered = new ArrayList<>(trials);
         ordered.sort(Comparator.comparing((TrialRecord t) -> t.status() != TrialStatus.OK)
                 .thenComparing(Comparator.comparingDouble(TrialRecord::meanScore).reversed())
@@ -50,7 +63,7 @@ public final class Leaderboard {
         SortedSet<String> paramNames = new TreeSet<>();
         trials.forEach(t -> paramNames.addAll(t.params().keySet()));
         int splitCount = trials.stream().mapToInt(t -> t.splits().size()).max().orElse(0);
-        return new Leaderboard(rows, splitCount, paramNames);
+        return new Leaderboard(rows, splitCount, paramNames, trials.stream().anyMatch(t -> t.rung() != null));
     }
 
     public List<Row> rows() {

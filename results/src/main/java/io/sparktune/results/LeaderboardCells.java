@@ -26,7 +26,11 @@ public record LeaderboardCells(List<String> columns, List<List<Object>> rows) {
         for (int k = 0; k < board.splitCount(); k++) {
             columns.add("split" + k + "_test_score");
         }
-        columns.addAll(List.of("mean_fit_time", "std_fit_time", "mean_epochs", "status", "trial_id", "trial_seed"));
+        columns.addAll(List.of("mean_fit_time", "std_fit_time", "mean_epochs"));
+        if (board.hasRungs()) {
+            columns.add("rung");
+        }
+        columns.addAll(List.of("status", "trial_id", "trial_seed"));
         board.paramNames().forEach(name -> columns.add(PARAM_PREFIX + name));
         columns.add("message");
         return new LeaderboardCells(columns, board.rows().stream().map(row -> cells(row, board)).toList());
@@ -80,8 +84,11 @@ public record LeaderboardCells(List<String> columns, List<List<Object>> rows) {
         for (int k = 0; k < board.splitCount(); k++) {
             cells.add(k < trial.splits().size() ? trial.splits().get(k).score() : null);
         }
-        cells.addAll(List.of(trial.meanFitSeconds(), trial.stdFitSeconds(), trial.meanEpochs(),
-                trial.status().name().toLowerCase(Locale.ROOT), trial.trialId(), trial.seed()));
+        cells.addAll(List.of(trial.meanFitSeconds(), trial.stdFitSeconds(), trial.meanEpochs()));
+        if (board.hasRungs()) {
+            cells.add(trial.rung());
+        }
+        cells.addAll(List.of(trial.status().name().toLowerCase(Locale.ROOT), trial.trialId(), trial.seed()));
         board.paramNames().forEach(name -> cells.add(trial.params().get(name)));
         cells.add(trial.message());
         return cells;

@@ -11,19 +11,38 @@ import java.util.TreeMap;
 /**
  * One finished candidate, all splits: the line written to {@code trials.jsonl} and the source of one leaderboard row.
  * The trial's status is the worst of its splits' (a failed split fails the trial, as a failed fit in scikit-learn
- * makes the mean NaN).
+ * makes the mean NaN). {@code rung} is the multi-fidelity rung the trial reached (null without such a scheduler); a
+ * trial trained rung by rung is journaled once per rung, and its latest record is the one that counts.
  */
 public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> params, TrialStatus status,
-                          List<SplitResult> splits) {
+                          List<SplitResult> splits, Integer rung) {
     public TrialRecord {
         params = new TreeMap<>(params);
         splits = splits.stream().sorted(Comparator.comparingInt(SplitResult::split)).toList();
+    }
+
+    /** A trial trained in one go. */
+    public TrialRecord(int trialNumber, long seed, SortedMap<String, Object> params, TrialStatus status,
+                       List<SplitResult> splits) {
+        this(trialNumber, seed, params, status, splits, null);
     }
 
     public static TrialRecord of(Candidate candidate, List<SplitResult> splits) {
         TrialStatus status = splits.stream().map(SplitResult::status)
                 .max(Comparator.comparingInt(TrialRecord::severity)).orElse(TrialStatus.FAILED);
         return new TrialRecord(candidate.trialNumber(), candidate.seed(), candidate.params(), status, splits);
+    }
+
+    /**
+     * This trial's record after the segment that took it to {@code reached}: the splits of that segment, with the
+     * fit times of the segments before it ({@code earlier}, null for the first) added, so they count whole trainings.
+     */
+    public TrialRecord atRung(int reached, TrialRecord earlier) {
+        List<SplitResult> total = splits.stream().map(s -> earlier == null || s.split() >= earlier.splits().size() ? s
+                : new SplitResult(s.trialNumber(), s.split(), s.status(), s.score(), s.epochsRun(), s.bestEpoch(),
+                s.fitSeconds() + earlier.splits().get(s.split()).fitSeconds(), s.curve(), s.message(), s.worker(),
+                s.metrics())).toList();
+        return new TrialRecord(trialNumber, seed, params, status, total, reached);
     }
 
     public String trialId() {

@@ -5,11 +5,14 @@ import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.Folds;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.net.NetworkFactory;
+import io.sparktune.worker.train.Checkpoints;
 import io.sparktune.worker.train.Examples;
 import io.sparktune.worker.train.Metrics;
 import io.sparktune.worker.train.SplitTrainer;
+import io.sparktune.worker.train.TrainerState;
 import io.sparktune.worker.train.TrainingOutcome;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
@@ -34,12 +37,20 @@ public final class SplitJob {
             Examples.Pair examples = Examples.split(data.select(split.train()), data.select(split.validation()),
                     task.data().needsStandardization());
             long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
-            int outputs = data.isRegression() ? 1 : data.numClasses();
-            MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(task.candidate(), task.training().loss(),
-                    task.training().huberDelta(), data.cols(), outputs, seed));
-            net.init();
-            TrainingOutcome outcome = new SplitTrainer(task.training(), task.batchSize()).train(net, examples.train(),
-                    SplitTrainer.scorer(task.scoring(), examples.validation()), seed);
+            SplitTrainer trainer = new SplitTrainer(task.training(), task.batchSize());
+            SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(task.scoring(), examples.validation());
+            Optional<Checkpoints.Restored> restored = task.trainsSegment()
+                    ? Checkpoints.load(task.checkpointDir(), task.candidate().trialId(), task.split()) : Optional.empty();
+            MultiLayerNetwork net = restored.map(Checkpoints.Restored::net).orElseGet(() -> newNetwork(task, data, seed));
+            TrainingOutcome outcome;
+            if (task.trainsSegment()) {
+                SplitTrainer.Segment segment = trainer.trainSegment(net, examples.train(), scorer, seed,
+                        restored.map(Checkpoints.Restored::state).orElse(TrainerState.initial()), task.untilEpoch());
+                Checkpoints.save(task.checkpointDir(), task.candidate().trialId(), task.split(), net, segment.state());
+                outcome = segment.outcome();
+            } else {
+                outcome = trainer.train(net, examples.train(), scorer, seed);
+            }
             Examples validation = examples.validation();
             return new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(), outcome.bestScore(),
                     outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(), outcome.message(),
@@ -54,6 +65,13 @@ public final class SplitJob {
             return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
                     (System.nanoTime() - start) / 1e9, List.of(), e.toString(), WORKER);
         }
+    }
+
+    private static MultiLayerNetwork newNetwork(SplitTask task, LabeledData data, long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(task.candidate(), task.training().loss(),
+                task.training().huberDelta(), data.cols(), data.isRegression() ? 1 : data.numClasses(), seed));
+        net.init();
+        return net;
     }
 
     /** {@code pid@host} of this JVM, recorded with every result. */

@@ -9,10 +9,27 @@ import io.sparktune.worker.data.DataRef;
 
 /**
  * One unit of work for an executor: train {@code candidate} on split {@code split} of {@code plan}, early-stopped on
- * the {@code scoring} metric.
+ * the {@code scoring} metric: either the whole training, or (with {@code untilEpoch > 0}) one segment of it that
+ * continues from and saves a checkpoint under {@code checkpointDir}.
  */
 public record SplitTask(Candidate candidate, Task task, DataRef data, TrainingSettings training, Scoring scoring,
-                        SplitPlan plan, int split) {
+                        SplitPlan plan, int split, int untilEpoch, String checkpointDir) {
+
+    /** A whole early-stopped training, in one go. */
+    public SplitTask(Candidate candidate, Task task, DataRef data, TrainingSettings training, Scoring scoring,
+                     SplitPlan plan, int split) {
+        this(candidate, task, data, training, scoring, plan, split, 0, null);
+    }
+
+    /** One segment of a multi-fidelity schedule: continue from the checkpoint (if any) up to {@code epoch}. */
+    public SplitTask untilEpoch(int epoch, String checkpoints) {
+        return new SplitTask(candidate, task, data, training, scoring, plan, split, epoch, checkpoints);
+    }
+
+    /** True for a segment (trained up to {@code untilEpoch} and checkpointed), false for a whole training. */
+    public boolean trainsSegment() {
+        return untilEpoch > 0;
+    }
 
     /** The candidate's batch size if the space searches it, else the spec's training batch size. */
     public int batchSize() {

@@ -6,10 +6,16 @@ import java.util.List;
  * How candidates are drawn and scored. Exactly one of {@code cv} (k-fold, k >= 2) or
  * {@code validationSplit} (a single hold-out fraction in (0,1)) is in effect: {@link #folds()} tells which.
  * {@code scoring} is the metric that ranks candidates; {@code samplerOptions} configure the sampler; {@code budget}
- * may stop the search before {@code nIter} trials.
+ * may stop the search before {@code nIter} trials; {@code scheduler} decides how long each candidate trains.
  */
 public record SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
-                             SamplerOptions samplerOptions, SearchBudget budget) {
+                             SamplerOptions samplerOptions, SearchBudget budget, SchedulerSettings scheduler) {
+
+    /** The fifo scheduler. */
+    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
+                          SamplerOptions samplerOptions, SearchBudget budget) {
+        this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, budget, SchedulerSettings.DEFAULT);
+    }
 
     /** No time or score budget. */
     public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,

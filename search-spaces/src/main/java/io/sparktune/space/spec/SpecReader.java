@@ -18,8 +18,9 @@ final class SpecReader {
     static final List<String> DATA_KEYS = List.of("format", "train", "test", "limit", "label", "skip_rows");
     static final List<String> IDX_FILES_KEYS = List.of("images", "labels");
     static final List<String> CSV_FILES_KEYS = List.of("path");
-    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring", "budget",
+    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring", "budget", "scheduler", "asha",
             "grid_points", "max_grid", "n_startup");
+    static final List<String> ASHA_KEYS = List.of("min_epochs", "reduction_factor");
     static final List<String> BUDGET_KEYS = List.of("max_seconds", "target_score");
     static final List<String> TRAINING_KEYS = List.of("max_epochs", "patience", "batch_size", "loss", "huber_delta",
             "min_delta", "max_trial_seconds");
@@ -42,6 +43,11 @@ final class SpecReader {
         SearchSpace space = new DistributionReader(nodes, problems).readSpace(root);
         new SamplerOptionsReader(nodes, problems).checkGrid(search, space);
         TrainingSettings training = readTraining(nodes.section(root, "", "training", false, TRAINING_KEYS), task);
+        if (search != null && training != null && search.scheduler().isAsha()
+                && search.scheduler().minEpochs() > training.maxEpochs()) {
+            problems.add("search.asha.min_epochs", "must be ≤ training.max_epochs (got " + search.scheduler().minEpochs()
+                    + " > " + training.maxEpochs() + ")");
+        }
         problems.throwIfAny();
         return new SearchSpec(name, task, data, search, space, training);
     }
@@ -126,7 +132,26 @@ final class SpecReader {
                 || samplerOptions == null) {
             return null;
         }
-        return new SearchSettings(sampler, nIter, cv, split, seed, scoring, samplerOptions, readBudget(search));
+        return new SearchSettings(sampler, nIter, cv, split, seed, scoring, samplerOptions, readBudget(search),
+                readScheduler(search));
+    }
+
+    private SchedulerSettings readScheduler(JsonNode search) {
+        JsonNode nameNode = child(search, "scheduler");
+        String name = nameNode == null ? SchedulerSettings.FIFO
+                : nodes.oneOf(nameNode, "search.scheduler", SchedulerSettings.NAMES);
+        JsonNode asha = nodes.section(search, "search", "asha", false, ASHA_KEYS);
+        boolean hasAsha = asha != null && !asha.isMissingNode();
+        if (hasAsha && !SchedulerSettings.ASHA.equals(name)) {
+            problems.add("search.asha", "only used by scheduler asha");
+        }
+        JsonNode minNode = hasAsha ? child(asha, "min_epochs") : null;
+        Integer minEpochs = minNode == null ? null : nodes.integer(minNode, "search.asha.min_epochs", 1, 10_000);
+        JsonNode etaNode = hasAsha ? child(asha, "reduction_factor") : null;
+        Integer eta = etaNode == null ? null : nodes.integer(etaNode, "search.asha.reduction_factor", 2, 100);
+        return new SchedulerSettings(name == null ? SchedulerSettings.FIFO : name,
+                minEpochs == null ? SchedulerSettings.DEFAULT.minEpochs() : minEpochs,
+                eta == null ? SchedulerSettings.DEFAULT.reductionFactor() : eta);
     }
 
     private SearchBudget readBudget(JsonNode search) {

@@ -15,7 +15,7 @@ final class ShuffledBatches {
     private final INDArray shuffledFeatures;
     private final INDArray shuffledLabels;
     private final int batchSize;
-    private final SplittableRandom random;
+    private final long seed;
     private final int[] order;
 
     ShuffledBatches(Examples examples, int batchSize, long seed) {
@@ -24,11 +24,8 @@ final class ShuffledBatches {
         this.shuffledFeatures = features.ulike();
         this.shuffledLabels = labels.ulike();
         this.batchSize = batchSize;
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
         this.order = new int[(int) features.rows()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
     }
 
     /** Receives one batch; returns false to end the epoch early. */
@@ -37,8 +34,16 @@ final class ShuffledBatches {
         boolean accept(INDArray features, INDArray labels);
     }
 
-    /** Shuffles, then hands each batch to {@code fitBatch} until it returns false; returns the batches handed. */
-    int forEachBatchOfNewEpoch(BatchConsumer fitBatch) {
+    /**
+     * Shuffles for epoch {@code epoch}, then hands each batch to {@code fitBatch} until it returns false; returns the
+     * batches handed. The order depends only on (seed, epoch), so a training resumed from a checkpoint at epoch k
+     * sees the same batches as one that never stopped.
+     */
+    int forEachBatchOfEpoch(int epoch, BatchConsumer fitBatch) {
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * epoch));
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];

@@ -44,19 +44,39 @@ public final class SplitTrainer {
 
     /** Trains {@code net} in place; on return it holds the weights of its best epoch. */
     public TrainingOutcome train(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed) {
+        return run(net, train, scorer, shuffleSeed, TrainerState.initial(), settings.maxEpochs(), true).outcome();
+    }
+
+    /**
+     * Trains one segment of a multi-fidelity schedule: continues from {@code state} up to epoch {@code untilEpoch}
+     * (at most {@code max_epochs}) with the same stopping rules. {@code net} keeps its latest weights, so it can be
+     * checkpointed and continued; the reported score is the best so far.
+     */
+    public Segment trainSegment(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed,
+                                TrainerState state, int untilEpoch) {
+        return run(net, train, scorer, shuffleSeed, state, Math.min(untilEpoch, settings.maxEpochs()), false);
+    }
+
+    /** A segment's outcome, the state to continue from, and whether the training is over (stopped or at max epochs). */
+    public record Segment(TrainingOutcome outcome, TrainerState state, boolean finished) {
+    }
+
+    private Segment run(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed,
+                        TrainerState from, int lastEpoch, boolean restoreBest) {
         long start = System.nanoTime();
         long deadline = settings.maxTrialSeconds() > 0 ? start + (long) (settings.maxTrialSeconds() * 1e9) : Long.MAX_VALUE;
         ShuffledBatches batches = new ShuffledBatches(train, batchSize, shuffleSeed);
-        List<EpochRecord> curve = new ArrayList<>();
-        double bestScore = Double.NEGATIVE_INFINITY;
+        List<EpochRecord> curve = new ArrayList<>(from.curve());
+        double bestScore = from.bestScore();
+        int bestEpoch = from.bestEpoch();
+        int epochsWithoutImprovement = from.epochsWithoutImprovement();
         INDArray bestParams = null;
-        int bestEpoch = 0;
-        int epochsWithoutImprovement = 0;
         String message = null;
-        for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
+        boolean stopped = false;
+        for (int epoch = from.epochs() + 1; epoch <= lastEpoch && !stopped; epoch++) {
             long epochStart = System.nanoTime();
             double[] lossSum = {0};
-            int batchCount = batches.forEachBatchOfNewEpoch((x, y) -> {
+            int batchCount = batches.forEachBatchOfEpoch(epoch, (x, y) -> {
                 net.fit(x, y);
                 lossSum[0] += net.score();
                 return Double.isFinite(lossSum[0]) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted();
@@ -71,24 +91,31 @@ public final class SplitTrainer {
             double score = Double.isFinite(trainLoss) ? scorer.score(net) : Double.NaN;
             curve.add(new EpochRecord(epoch, trainLoss, score, seconds(epochStart)));
             if (!Double.isFinite(trainLoss) || !Double.isFinite(score)) {
-                return new TrainingOutcome(TrialStatus.DIVERGED, Double.NaN, epoch, bestEpoch, seconds(start), curve,
-                        "diverged in epoch " + epoch + ": train loss " + trainLoss + ", validation score " + score);
+                TrainingOutcome diverged = new TrainingOutcome(TrialStatus.DIVERGED, Double.NaN, epoch, bestEpoch,
+                        seconds(start), curve, "diverged in epoch " + epoch + ": train loss " + trainLoss
+                        + ", validation score " + score);
+                return new Segment(diverged, from, true);
             }
             if (score > bestScore + settings.minDelta()) {
                 bestScore = score;
                 bestEpoch = epoch;
-                bestParams = net.params().dup();
+                bestParams = restoreBest ? net.params().dup() : null;
                 epochsWithoutImprovement = 0;
             } else if (++epochsWithoutImprovement >= Math.max(1, settings.patience())) {
-                break;
+                stopped = true;
             }
-            if (System.nanoTime() >= deadline) {
+            if (!stopped && System.nanoTime() >= deadline) {
                 message = "stopped after epoch " + epoch + ": max_trial_seconds " + settings.maxTrialSeconds() + " reached";
-                break;
+                stopped = true;
             }
         }
-        net.setParams(bestParams);
-        return new TrainingOutcome(TrialStatus.OK, bestScore, curve.size(), bestEpoch, seconds(start), curve, message);
+        if (bestParams != null) {
+            net.setParams(bestParams);
+        }
+        TrainerState state = new TrainerState(bestScore, bestEpoch, epochsWithoutImprovement, curve);
+        TrainingOutcome outcome = new TrainingOutcome(TrialStatus.OK, bestScore, curve.size(), bestEpoch, seconds(start),
+                curve, message);
+        return new Segment(outcome, state, stopped || curve.size() >= settings.maxEpochs());
     }
 
     private static double seconds(long startNanos) {

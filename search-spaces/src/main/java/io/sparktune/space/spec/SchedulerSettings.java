@@ -1,0 +1,19 @@
+package io.sparktune.space.spec;
+
+import java.util.List;
+
+/**
+ * {@code search.scheduler}: {@code fifo} trains every candidate to the end (with early stopping); {@code asha}
+ * (asynchronous successive halving) trains candidates rung by rung — to {@code minEpochs}, then × {@code reductionFactor}
+ * up to {@code training.max_epochs} — and promotes only the best 1/η of each rung, continuing from checkpoints.
+ */
+public record SchedulerSettings(String name, int minEpochs, int reductionFactor) {
+    public static final String FIFO = "fifo";
+    public static final String ASHA = "asha";
+    public static final List<String> NAMES = List.of(FIFO, ASHA);
+    public static final SchedulerSettings DEFAULT = new SchedulerSettings(FIFO, 1, 3);
+
+    public boolean isAsha() {
+        return ASHA.equals(name);
+    }
+}

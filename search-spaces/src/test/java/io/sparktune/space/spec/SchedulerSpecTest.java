@@ -1,0 +1,34 @@
+package io.sparktune.space.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchedulerSpecTest {
+    private static String with(String searchLines) throws Exception {
+        return Files.readString(Path.of("../examples/fashion-mlp.yaml")).replace("  seed: 42", "  seed: 42\n" + searchLines);
+    }
+
+    @Test
+    void readsAshaWithItsRungsAndDefaultsToFifo() throws Exception {
+        assertEquals(new SchedulerSettings("asha", 2, 4),
+                SpecParser.parse(with("  scheduler: asha\n  asha: {min_epochs: 2, reduction_factor: 4}"), "s.yaml")
+                        .search().scheduler());
+        assertEquals(SchedulerSettings.DEFAULT, SpecParser.parse(Path.of("../examples/fashion-mlp.yaml")).search().scheduler());
+    }
+
+    @Test
+    void reportsSchedulerMistakes() throws Exception {
+        assertEquals(List.of("search.asha.min_epochs: must be ≤ training.max_epochs (got 30 > 20)",
+                        "search.asha.reduction_factor: must be ≥ 2 (got 1)"),
+                TestSpecs.problems(with("  scheduler: asha\n  asha: {min_epochs: 30, reduction_factor: 1}"))
+                        .stream().sorted().toList());
+        assertEquals(List.of("search.asha: only used by scheduler asha"),
+                TestSpecs.problems(with("  asha: {min_epochs: 2}")));
+        assertEquals(List.of("search.scheduler: unknown value 'hyperband' (expected one of fifo, asha)"),
+                TestSpecs.problems(with("  scheduler: hyperband")));
+    }
+}

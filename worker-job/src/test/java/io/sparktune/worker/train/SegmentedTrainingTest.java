@@ -1,0 +1,58 @@
+package io.sparktune.worker.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparktune.space.Candidate;
+import io.sparktune.space.spec.Scoring;
+import io.sparktune.space.spec.Task;
+import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.worker.FashionMnist;
+import io.sparktune.worker.SplitJob;
+import io.sparktune.worker.SplitPlan;
+import io.sparktune.worker.SplitResult;
+import io.sparktune.worker.SplitTask;
+import io.sparktune.worker.TrialStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A training continued from a checkpoint is the training that never stopped. */
+class SegmentedTrainingTest {
+    @TempDir
+    Path dir;
+
+    private static SplitTask task(int maxEpochs) {
+        Candidate candidate = new Candidate(7, new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 24,
+                "learning_rate", 3e-3, "optimizer", "adam")), 4242L);
+        return new SplitTask(candidate, Task.CLASSIFICATION, FashionMnist.train(800),
+                new TrainingSettings(maxEpochs, 10, 32), Scoring.ACCURACY, new SplitPlan(2, 0, 3), 1);
+    }
+
+    @Test
+    void twoSegmentsThroughACheckpointEqualOneRun() throws Exception {
+        SplitResult whole = SplitJob.run(task(4).untilEpoch(4, dir.resolve("a").toString()));
+        SplitResult first = SplitJob.run(task(4).untilEpoch(2, dir.resolve("b").toString()));
+        assertTrue(Files.exists(dir.resolve("b").resolve("trial-0007").resolve("split-1.zip")));
+        SplitResult second = SplitJob.run(task(4).untilEpoch(4, dir.resolve("b").toString()));
+
+        assertEquals(TrialStatus.OK, second.status(), second.message());
+        assertEquals(2, first.epochsRun());
+        assertEquals(4, second.epochsRun());
+        assertEquals(whole.curve().size(), second.curve().size());
+        for (int e = 0; e < 4; e++) {
+            assertEquals(whole.curve().get(e).trainLoss(), second.curve().get(e).trainLoss(), 0.0, "epoch " + (e + 1));
+            assertEquals(whole.curve().get(e).validationScore(), second.curve().get(e).validationScore(), 0.0);
+        }
+        assertEquals(whole.score(), second.score(), 0.0);
+    }
+
+    @Test
+    void aSegmentNeverTrainsPastMaxEpochs() {
+        SplitResult result = SplitJob.run(task(3).untilEpoch(9, dir.resolve("c").toString()));
+        assertEquals(3, result.epochsRun());
+    }
+}
