@@ -33,19 +33,7 @@ class ResumeAfterKillTest {
 
     @Test
     void resumesAKilledSearch() throws Exception {
-        Path spec = Files.writeString(dir.resolve("spec.yaml"), """
-                name: killed
-                task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  limit: 1500
-                search: {n_iter: %d, cv: 2, seed: 5}
-                space:
-                  n_neurons: {int: [16, 48]}
-                  learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
-                training: {max_epochs: 4, patience: 1}
-                """.formatted(FashionMnist.trainImages(), FashionMnist.trainLabels(), N_ITER));
+        Path spec = writeSpec();
         Path out = dir.resolve("run");
 
         Process driver = searchInNewJvm(spec, out);
@@ -80,6 +68,28 @@ class ResumeAfterKillTest {
     }
 
     @Test
+    void ctrlCStopsCleanlyAndTheSearchResumes() throws Exception {
+        Path spec = writeSpec();
+        Path out = dir.resolve("run");
+        Process driver = searchInNewJvm(spec, out);
+        awaitJournalLines(out, 1, driver);
+        new ProcessBuilder("kill", "-INT", String.valueOf(driver.pid())).start().waitFor();
+        assertTrue(driver.waitFor(120, TimeUnit.SECONDS), "the search stops after Ctrl-C");
+        assertEquals(130, driver.exitValue(), "exit status of an interrupted search");
+
+        List<TrialRecord> kept = TrialJournal.read(out);
+        assertTrue(kept.size() >= 1 && kept.size() < N_ITER, kept.size() + " trials kept");
+        assertEquals(kept.size(), LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size(),
+                "the leaderboard holds every finished trial");
+        assertEquals(kept.size(), completeLines(out).size(), "no torn or cancelled trial in the journal");
+        assertTrue(Files.readString(out.resolveSibling("killed-driver.log")).contains("continue with --resume"));
+
+        assertEquals(0, io.sparktune.cli.MainForTests.run("search", spec.toString(), "--out", out.toString(), "--resume",
+                "--master", "local[2]", "--quiet"));
+        assertEquals(N_ITER, TrialJournal.read(out).size());
+    }
+
+    @Test
     void refusesToResumeWithAChangedSpecNamingTheChange() throws Exception {
         Path spec = Files.writeString(dir.resolve("a.yaml"), Files.readString(Path.of("..", "examples", "fashion-mlp.yaml")));
         Path out = dir.resolve("run");
@@ -91,6 +101,22 @@ class ResumeAfterKillTest {
                 () -> Resume.journal(out, SpecParser.parse(changed)));
         assertTrue(e.getMessage().contains("search.n_iter: 10 → 12"), e.getMessage());
         assertTrue(e.getMessage().contains("training.patience: 2 → 3"), e.getMessage());
+    }
+
+    private Path writeSpec() throws IOException {
+        return Files.writeString(dir.resolve("spec.yaml"), """
+                name: killed
+                task: classification
+                data:
+                  format: idx
+                  train: {images: %s, labels: %s}
+                  limit: 1500
+                search: {n_iter: %d, cv: 2, seed: 5}
+                space:
+                  n_neurons: {int: [16, 48]}
+                  learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
+                training: {max_epochs: 4, patience: 1}
+                """.formatted(FashionMnist.trainImages(), FashionMnist.trainLabels(), N_ITER));
     }
 
     private static Process searchInNewJvm(Path spec, Path out) throws IOException {
