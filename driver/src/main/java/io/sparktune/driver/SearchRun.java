@@ -62,8 +62,11 @@ public final class SearchRun {
     /** The scheduler the spec asks for. */
     public static TrialScheduler schedulerFor(SearchSpec spec) {
         var settings = spec.search().scheduler();
-        return settings.isAsha()
-                ? new AshaScheduler(settings.minEpochs(), spec.training().maxEpochs(), settings.reductionFactor())
+        if (settings.isAsha()) {
+            return new AshaScheduler(settings.minEpochs(), spec.training().maxEpochs(), settings.reductionFactor());
+        }
+        return settings.isMedian()
+                ? new MedianStoppingScheduler(spec.training().maxEpochs(), settings.warmupEpochs(), settings.minTrials())
                 : TrialScheduler.fifo();
     }
 

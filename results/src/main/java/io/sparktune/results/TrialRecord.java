@@ -38,11 +38,19 @@ public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> 
      * fit times of the segments before it ({@code earlier}, null for the first) added, so they count whole trainings.
      */
     public TrialRecord atRung(int reached, TrialRecord earlier) {
-        List<SplitResult> total = splits.stream().map(s -> earlier == null || s.split() >= earlier.splits().size() ? s
+        return new TrialRecord(trialNumber, seed, params, status, withEarlierFitTimes(earlier), reached);
+    }
+
+    /** This trial's record after one more segment without rungs (e.g. an epoch of median stopping); see {@link #atRung}. */
+    public TrialRecord continuing(TrialRecord earlier) {
+        return new TrialRecord(trialNumber, seed, params, status, withEarlierFitTimes(earlier), rung);
+    }
+
+    private List<SplitResult> withEarlierFitTimes(TrialRecord earlier) {
+        return splits.stream().map(s -> earlier == null || s.split() >= earlier.splits().size() ? s
                 : new SplitResult(s.trialNumber(), s.split(), s.status(), s.score(), s.epochsRun(), s.bestEpoch(),
                 s.fitSeconds() + earlier.splits().get(s.split()).fitSeconds(), s.curve(), s.message(), s.worker(),
                 s.metrics())).toList();
-        return new TrialRecord(trialNumber, seed, params, status, total, reached);
     }
 
     public String trialId() {

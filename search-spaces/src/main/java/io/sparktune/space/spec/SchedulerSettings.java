@@ -5,15 +5,22 @@ import java.util.List;
 /**
  * {@code search.scheduler}: {@code fifo} trains every candidate to the end (with early stopping); {@code asha}
  * (asynchronous successive halving) trains candidates rung by rung — to {@code minEpochs}, then × {@code reductionFactor}
- * up to {@code training.max_epochs} — and promotes only the best 1/η of each rung, continuing from checkpoints.
+ * up to {@code training.max_epochs} — and promotes only the best 1/η of each rung, continuing from checkpoints;
+ * {@code median} trains epoch by epoch and stops a trial whose best score is below the median of the others at the
+ * same epoch (after {@code warmupEpochs}, once {@code minTrials} others got there).
  */
-public record SchedulerSettings(String name, int minEpochs, int reductionFactor) {
+public record SchedulerSettings(String name, int minEpochs, int reductionFactor, int warmupEpochs, int minTrials) {
     public static final String FIFO = "fifo";
     public static final String ASHA = "asha";
-    public static final List<String> NAMES = List.of(FIFO, ASHA);
-    public static final SchedulerSettings DEFAULT = new SchedulerSettings(FIFO, 1, 3);
+    public static final String MEDIAN = "median";
+    public static final List<String> NAMES = List.of(FIFO, ASHA, MEDIAN);
+    public static final SchedulerSettings DEFAULT = new SchedulerSettings(FIFO, 1, 3, 1, 3);
 
     public boolean isAsha() {
         return ASHA.equals(name);
+    }
+
+    public boolean isMedian() {
+        return MEDIAN.equals(name);
     }
 }

@@ -14,7 +14,7 @@ class SchedulerSpecTest {
 
     @Test
     void readsAshaWithItsRungsAndDefaultsToFifo() throws Exception {
-        assertEquals(new SchedulerSettings("asha", 2, 4),
+        assertEquals(new SchedulerSettings("asha", 2, 4, 1, 3),
                 SpecParser.parse(with("  scheduler: asha\n  asha: {min_epochs: 2, reduction_factor: 4}"), "s.yaml")
                         .search().scheduler());
         assertEquals(SchedulerSettings.DEFAULT, SpecParser.parse(Path.of("../examples/fashion-mlp.yaml")).search().scheduler());
@@ -28,7 +28,12 @@ class SchedulerSpecTest {
                         .stream().sorted().toList());
         assertEquals(List.of("search.asha: only used by scheduler asha"),
                 TestSpecs.problems(with("  asha: {min_epochs: 2}")));
-        assertEquals(List.of("search.scheduler: unknown value 'hyperband' (expected one of fifo, asha)"),
+        assertEquals(new SchedulerSettings("median", 1, 3, 2, 5),
+                SpecParser.parse(with("  scheduler: median\n  median: {warmup_epochs: 2, min_trials: 5}"), "m.yaml")
+                        .search().scheduler());
+        assertEquals(List.of("search.median: only used by scheduler median"),
+                TestSpecs.problems(with("  scheduler: asha\n  median: {min_trials: 2}")));
+        assertEquals(List.of("search.scheduler: unknown value 'hyperband' (expected one of fifo, asha, median)"),
                 TestSpecs.problems(with("  scheduler: hyperband")));
     }
 }
