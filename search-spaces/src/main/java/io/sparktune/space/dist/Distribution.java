@@ -9,7 +9,7 @@ import java.util.List;
  * (TPE) works on log scales for log distributions and on each category's share for choices.
  * Values are plain Java: {@link Double}, {@link Integer}, {@link String} or {@link Boolean}.
  */
-public sealed interface Distribution permits Uniform, LogUniform, IntRange, IntLog, Choice, Fixed {
+public sealed interface Distribution permits Uniform, LogUniform, IntegerDistribution, Choice, Fixed {
 
     /** The value at quantile {@code u} in [0,1]. */
     Object fromUnit(double u);

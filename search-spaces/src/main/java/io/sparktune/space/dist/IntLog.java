@@ -1,15 +1,12 @@
 package io.sparktune.space.dist;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
 /**
  * Integers in [low, high] (low ≥ 1) spread evenly on a log scale, as Optuna's {@code suggest_int(log=True)}: a
  * log-uniform draw on [low − ½, high + ½] rounded to the nearest integer, so every integer gets the share of the log
  * scale that rounds to it and both ends are as likely as their neighbours allow. Suits widths such as
  * {@code n_neurons: {intlog: [16, 1024]}} where 16 → 32 matters as much as 512 → 1024.
  */
-public record IntLog(int low, int high) implements Distribution {
+public record IntLog(int low, int high) implements IntegerDistribution {
     public IntLog {
         if (low < 1 || low > high) {
             throw new IllegalArgumentException("need 1 <= low <= high, got [" + low + ", " + high + "]");
@@ -32,21 +29,6 @@ public record IntLog(int low, int high) implements Distribution {
         // the middle (in log space) of the interval that rounds to v
         double middle = (Math.log(v - 0.5) + Math.log(v + 0.5)) / 2;
         return Distribution.clampUnit((middle - logLow) / (logHigh - logLow));
-    }
-
-    @Override
-    public List<Object> discreteValues() {
-        return IntStream.rangeClosed(low, high).boxed().map(Object.class::cast).toList();
-    }
-
-    @Override
-    public long gridSize(int points) {
-        return (long) high - low + 1;
-    }
-
-    @Override
-    public boolean isContinuous() {
-        return false;
     }
 
     @Override

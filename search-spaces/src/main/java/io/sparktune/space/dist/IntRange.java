@@ -1,10 +1,7 @@
 package io.sparktune.space.dist;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
 /** Integers uniform in [low, high], both ends included. */
-public record IntRange(int low, int high) implements Distribution {
+public record IntRange(int low, int high) implements IntegerDistribution {
     public IntRange {
         if (low > high) {
             throw new IllegalArgumentException("need low <= high, got [" + low + ", " + high + "]");
@@ -23,21 +20,6 @@ public record IntRange(int low, int high) implements Distribution {
         long span = (long) high - low + 1;
         double v = Math.min(high, Math.max(low, Math.rint(Distribution.number(value))));
         return (v - low + 0.5) / span;
-    }
-
-    @Override
-    public List<Object> discreteValues() {
-        return IntStream.rangeClosed(low, high).boxed().map(Object.class::cast).toList();
-    }
-
-    @Override
-    public long gridSize(int points) {
-        return (long) high - low + 1;
-    }
-
-    @Override
-    public boolean isContinuous() {
-        return false;
     }
 
     @Override

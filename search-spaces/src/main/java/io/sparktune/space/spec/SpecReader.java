@@ -20,8 +20,6 @@ final class SpecReader {
     static final List<String> CSV_FILES_KEYS = List.of("path");
     static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring", "budget", "scheduler", "asha", "median",
             "grid_points", "max_grid", "n_startup");
-    static final List<String> ASHA_KEYS = List.of("min_epochs", "reduction_factor");
-    static final List<String> MEDIAN_KEYS = List.of("warmup_epochs", "min_trials");
     static final List<String> BUDGET_KEYS = List.of("max_seconds", "target_score");
     static final List<String> TRAINING_KEYS = List.of("max_epochs", "patience", "batch_size", "loss", "huber_delta",
             "min_delta", "max_trial_seconds");
@@ -134,35 +132,7 @@ final class SpecReader {
             return null;
         }
         return new SearchSettings(sampler, nIter, cv, split, seed, scoring, samplerOptions, readBudget(search),
-                readScheduler(search));
-    }
-
-    private SchedulerSettings readScheduler(JsonNode search) {
-        JsonNode nameNode = child(search, "scheduler");
-        String name = nameNode == null ? SchedulerSettings.FIFO
-                : nodes.oneOf(nameNode, "search.scheduler", SchedulerSettings.NAMES);
-        JsonNode asha = nodes.section(search, "search", "asha", false, ASHA_KEYS);
-        boolean hasAsha = asha != null && !asha.isMissingNode();
-        if (hasAsha && !SchedulerSettings.ASHA.equals(name)) {
-            problems.add("search.asha", "only used by scheduler asha");
-        }
-        JsonNode minNode = hasAsha ? child(asha, "min_epochs") : null;
-        Integer minEpochs = minNode == null ? null : nodes.integer(minNode, "search.asha.min_epochs", 1, 10_000);
-        JsonNode etaNode = hasAsha ? child(asha, "reduction_factor") : null;
-        Integer eta = etaNode == null ? null : nodes.integer(etaNode, "search.asha.reduction_factor", 2, 100);
-        JsonNode median = nodes.section(search, "search", "median", false, MEDIAN_KEYS);
-        boolean hasMedian = median != null && !median.isMissingNode();
-        if (hasMedian && !SchedulerSettings.MEDIAN.equals(name)) {
-            problems.add("search.median", "only used by scheduler median");
-        }
-        JsonNode warmupNode = hasMedian ? child(median, "warmup_epochs") : null;
-        Integer warmup = warmupNode == null ? null : nodes.integer(warmupNode, "search.median.warmup_epochs", 1, 10_000);
-        JsonNode trialsNode = hasMedian ? child(median, "min_trials") : null;
-        Integer minTrials = trialsNode == null ? null : nodes.integer(trialsNode, "search.median.min_trials", 1, 10_000);
-        SchedulerSettings defaults = SchedulerSettings.DEFAULT;
-        return new SchedulerSettings(name == null ? SchedulerSettings.FIFO : name,
-                minEpochs == null ? defaults.minEpochs() : minEpochs, eta == null ? defaults.reductionFactor() : eta,
-                warmup == null ? defaults.warmupEpochs() : warmup, minTrials == null ? defaults.minTrials() : minTrials);
+                new SchedulerReader(nodes, problems).read(search));
     }
 
     private SearchBudget readBudget(JsonNode search) {
