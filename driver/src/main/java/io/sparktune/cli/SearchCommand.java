@@ -30,6 +30,7 @@ import sun.misc.Signal;
 public final class SearchCommand implements Callable<Integer> {
     /** Exit status of a search stopped with Ctrl-C (128 + SIGINT, as shells report it). */
     static final int INTERRUPTED = 130;
+    private static final String CTRL_C = "interrupted";
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "search spec (YAML or JSON)")
     Path specFile;
@@ -67,7 +68,7 @@ public final class SearchCommand implements Callable<Integer> {
         try (SparkDispatcher dispatcher = new SparkDispatcher(
                 SparkConfs.forSearch("sparktune " + spec.name(), master, sparkConf))) {
             Signal.handle(new Signal("INT"), signal -> {
-                if (stop.request("interrupted")) {
+                if (stop.request(CTRL_C)) {
                     System.err.println("\nsparktune: stopping (Ctrl-C again to exit at once); finished trials are kept");
                     dispatcher.cancelAll();
                 } else {
@@ -85,7 +86,7 @@ public final class SearchCommand implements Callable<Integer> {
                     outcome.leaderboard().rows().size(), outcome.plannedTrials(),
                     outcome.leaderboard().rows().size() < outcome.plannedTrials() ? "; continue with --resume" : "");
         }
-        return "interrupted".equals(outcome.stopReason()) ? INTERRUPTED : 0;
+        return CTRL_C.equals(outcome.stopReason()) ? INTERRUPTED : 0;
     }
 
     private static Budget budget(SearchSpec spec) {

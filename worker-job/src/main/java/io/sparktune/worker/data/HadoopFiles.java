@@ -16,6 +16,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class HadoopFiles {
     private static final int BUFFER = 1 << 16;
+    /** Built once: a new Configuration reads Hadoop's resources again, 6–13 ms a call (bench/NOTES.md). */
+    private static final Configuration CONFIGURATION = new Configuration();
 
     private HadoopFiles() {
     }
@@ -36,12 +38,17 @@ public final class HadoopFiles {
         return fileSystem(path).getFileStatus(path).getModificationTime();
     }
 
+    /** The Hadoop configuration every read and write of this JVM shares. */
+    public static Configuration configuration() {
+        return CONFIGURATION;
+    }
+
     private static Path path(String location) {
         URI uri = URI.create(location.replace(" ", "%20"));
         return uri.getScheme() == null ? new Path(new java.io.File(location).getAbsoluteFile().toURI()) : new Path(uri);
     }
 
     private static FileSystem fileSystem(Path path) throws IOException {
-        return path.getFileSystem(new Configuration());
+        return path.getFileSystem(CONFIGURATION);
     }
 }

@@ -1,12 +1,12 @@
 package io.sparktune.worker.train;
 
 import io.sparktune.worker.WorkerJson;
+import io.sparktune.worker.data.HadoopFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -28,7 +28,7 @@ public final class Checkpoints {
     public static void save(String dir, String trialId, int split, MultiLayerNetwork net, TrainerState state)
             throws IOException {
         Path model = path(dir, trialId, split, ".zip");
-        FileSystem fs = model.getFileSystem(new Configuration());
+        FileSystem fs = model.getFileSystem(HadoopFiles.configuration());
         fs.mkdirs(model.getParent());
         // the state is written last: its presence means the checkpoint is complete
         Path modelTemp = model.suffix(".tmp");
@@ -47,7 +47,7 @@ public final class Checkpoints {
     /** The checkpoint of this split, or empty if the trial has none (it starts from scratch). */
     public static Optional<Restored> load(String dir, String trialId, int split) throws IOException {
         Path stateFile = path(dir, trialId, split, ".json");
-        FileSystem fs = stateFile.getFileSystem(new Configuration());
+        FileSystem fs = stateFile.getFileSystem(HadoopFiles.configuration());
         if (!fs.exists(stateFile)) {
             return Optional.empty();
         }
