@@ -90,6 +90,7 @@ public final class SearchRun {
         ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
         CompletionService<Attempt> completions = new ExecutorCompletionService<>(pool);
         int running = 0;
+        TrialRecord unwritten = null;
         try (TrialJournal out = TrialJournal.openForAppend(runDir)) {
             while (true) {
                 while (!stop.requested() && running < dispatcher.parallelism() + 1) {
@@ -101,6 +102,11 @@ public final class SearchRun {
                     running++;
                 }
                 progress.running(running);
+                if (unwritten != null) {
+                    // written after the freed core got new work, so the fsyncs overlap training
+                    record(unwritten, records, out);
+                    unwritten = null;
+                }
                 if (running == 0) {
                     break;
                 }
@@ -118,14 +124,11 @@ public final class SearchRun {
                     continue;   // cancelled by a stop: not recorded, runs again on resume
                 }
                 TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
-                out.append(trial);
                 records.add(trial);
+                unwritten = trial;
                 if (attempt.work().rung() == 0) {
                     sampler.observe(trial.toCandidate(), trial.meanScore());
                 }
-                Leaderboard board = Leaderboard.from(records);
-                LeaderboardFiles.write(board, runDir);
-                progress.trialFinished(trial, board, board.rows().size());
                 if (trial.status() == TrialStatus.OK && budget.reached(trial.meanScore())
                         && stop.request("target_score " + budget.targetScore().getAsDouble() + " reached by " + trial.trialId())) {
                     dispatcher.cancelAll();
@@ -138,6 +141,14 @@ public final class SearchRun {
             progress.finished();
             pool.shutdownNow();
         }
+    }
+
+    /** Journals a finished trial, then rewrites the leaderboard files and reports progress. */
+    private void record(TrialRecord trial, List<TrialRecord> records, TrialJournal out) throws IOException {
+        out.append(trial);
+        Leaderboard board = Leaderboard.from(records);
+        LeaderboardFiles.write(board, runDir);
+        progress.trialFinished(trial, board, board.rows().size());
     }
 
     /** A dispatched piece of work's end: its record, or empty if a stop cancelled it. */
