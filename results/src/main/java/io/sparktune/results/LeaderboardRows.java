@@ -28,19 +28,11 @@ public final class LeaderboardRows {
                 String name = column.substring(LeaderboardCsv.PARAM_PREFIX.length());
                 HyperParameter hp = HyperParameter.bySpecName(name).orElseThrow(
                         () -> new IllegalArgumentException("unknown hyperparameter column " + column));
-                params.put(name, parse(hp, cell));
+                params.put(name, hp.parse(cell));
             }
         });
         String trialId = row.get("trial_id");
         int trialNumber = Integer.parseInt(trialId.substring(trialId.lastIndexOf('-') + 1));
         return new Candidate(trialNumber, params, Long.parseLong(row.get("trial_seed")));
-    }
-
-    private static Object parse(HyperParameter hp, String cell) {
-        return switch (hp.kind()) {
-            case INT -> Integer.parseInt(cell);
-            case REAL -> Double.parseDouble(cell);
-            case CATEGORY -> cell;
-        };
     }
 }

@@ -7,18 +7,17 @@ import io.sparktune.space.spec.SpecParser;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.DataRef;
 import io.sparktune.worker.data.LabeledData;
-import io.sparktune.worker.train.Examples;
 import io.sparktune.worker.train.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SortedMap;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
@@ -59,13 +58,13 @@ public final class ModelEvaluator {
             throw new IOException(modelFile + " takes " + inputs + " features and has " + outputs + " outputs, but the data "
                     + "has " + test.cols() + " features and " + (test.isRegression() ? "a regression target" : test.numClasses() + " classes"));
         }
-        INDArray features = Examples.of(test).features();
+        Optional<NormalizerStandardize> standardizer = Optional.empty();
         if (saved.getSecond() instanceof NormalizerStandardize standardize) {
-            standardize.transform(features);
+            standardizer = Optional.of(standardize);
         } else if (saved.getSecond() instanceof DataSetPreProcessor) {
             throw new IOException(modelFile + " holds a feature normalizer of an unexpected kind: " + saved.getSecond().getType());
         }
-        return new Score(modelFile, data.test(), test.rows(), Metrics.all(net.output(features, false), test));
+        return new Score(modelFile, data.test(), test.rows(), Metrics.of(net, test, standardizer));
     }
 
     /**

@@ -29,7 +29,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 /**
@@ -98,9 +97,7 @@ public final class Retrainer {
         if (spec.data().test().isPresent()) {
             LabeledData test = DataCache.load(DataRef.of(spec.data(), spec.data().test().get(), spec.task(), 0))
                     .alignedTo(data);
-            INDArray testFeatures = Examples.of(test).features();
-            examples.normalizer().ifPresent(normalizer -> normalizer.transform(testFeatures));
-            testMetrics = Metrics.all(net.output(testFeatures, false), test);
+            testMetrics = Metrics.of(net, test, examples.normalizer());
             testExamples = test.rows();
         }
         saveModel(net, examples.normalizer(), modelFile);

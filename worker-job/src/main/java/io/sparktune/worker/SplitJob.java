@@ -74,11 +74,6 @@ public final class SplitJob {
         return net;
     }
 
-    /** {@code pid@host} of this JVM, recorded with every result. */
-    public static String workerId() {
-        return WORKER;
-    }
-
     private static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();

@@ -49,8 +49,4 @@ public record SearchSettings(String sampler, int nIter, int cv, double validatio
     public int folds() {
         return cv > 0 ? cv : 1;
     }
-
-    public boolean usesKFold() {
-        return cv > 0;
-    }
 }

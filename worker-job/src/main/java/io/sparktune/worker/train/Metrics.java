@@ -3,9 +3,12 @@ package io.sparktune.worker.train;
 import io.sparktune.space.spec.Scoring;
 import io.sparktune.space.spec.Task;
 import io.sparktune.worker.data.LabeledData;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 /** Scikit-learn's scorers on a network's outputs; higher is always better (errors are negated). */
 public final class Metrics {
@@ -23,6 +26,17 @@ public final class Metrics {
             case NEG_MEAN_ABSOLUTE_ERROR -> -meanError(out, truth.targets(), 1);
             case R2 -> r2(out, truth.targets());
         };
+    }
+
+    /**
+     * Every metric of {@code net} on {@code data} (raw features, scaled here by the standardizer fitted at training
+     * time if the model has one), as retrain and evaluate report them.
+     */
+    public static SortedMap<String, Double> of(MultiLayerNetwork net, LabeledData data,
+                                               Optional<NormalizerStandardize> standardizer) {
+        INDArray features = Examples.of(data).features();
+        standardizer.ifPresent(s -> s.transform(features));
+        return all(net.output(features, false), data);
     }
 
     /** Every metric of the data's task, by scikit-learn name. */
