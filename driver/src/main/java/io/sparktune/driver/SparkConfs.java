@@ -10,6 +10,8 @@ import org.apache.spark.SparkConf;
 public final class SparkConfs {
     /** Used when neither spark-submit nor {@code --master} chose a master: all local cores. */
     public static final String DEFAULT_MASTER = "local[*]";
+    /** Switches off JavaCPP's per-allocation check of physical memory; also set by the launcher and the tests. */
+    public static final String NO_PHYSICAL_BYTES_CHECK = "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0";
 
     private SparkConfs() {
     }
@@ -27,6 +29,9 @@ public final class SparkConfs {
         // One training per core, each with one OpenMP thread: more threads per JVM fight each other (2.7x slower).
         setIfMissing(conf, "spark.executorEnv.OMP_NUM_THREADS", "1");
         setIfMissing(conf, "spark.task.cpus", "1");
+        // JavaCPP checks the process's RSS on every native allocation (to call System.gc() near a limit): 5-14 % of a
+        // small network's training step (bench/NOTES.md). ND4J's own memory limit stays in force.
+        appendJavaOption(conf, "spark.executor.extraJavaOptions", NO_PHYSICAL_BYTES_CHECK);
         if (conf.get("spark.master").startsWith("local")) {
             // Nothing of a local search listens beyond this machine.
             setIfMissing(conf, "spark.driver.host", "127.0.0.1");
@@ -34,6 +39,13 @@ public final class SparkConfs {
             setIfMissing(conf, "spark.ui.enabled", "false");
         }
         return conf;
+    }
+
+    private static void appendJavaOption(SparkConf conf, String key, String option) {
+        String current = conf.get(key, "").trim();
+        if (!current.contains(option.substring(0, option.indexOf('=') + 1))) {
+            conf.set(key, current.isEmpty() ? option : current + " " + option);
+        }
     }
 
     private static void setIfMissing(SparkConf conf, String key, String value) {

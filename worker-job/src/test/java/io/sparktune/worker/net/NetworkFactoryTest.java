@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.learning.config.Adam;
 
 class NetworkFactoryTest {
 
@@ -47,7 +46,7 @@ class NetworkFactoryTest {
         assertEquals(1, conf.getConfs().size());
         OutputLayer out = (OutputLayer) conf.getConf(0).getLayer();
         assertEquals(784, out.getNIn());
-        Adam adam = assertInstanceOf(Adam.class, ((BaseLayer) out).getIUpdater());
+        FusedAdam adam = assertInstanceOf(FusedAdam.class, ((BaseLayer) out).getIUpdater());
         assertEquals(0.9, adam.getBeta1(), 1e-12);
         assertEquals(0.999, adam.getBeta2(), 1e-12);
     }

@@ -1,0 +1,35 @@
+package io.sparktune.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+class SparkConfsTest {
+    private static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
+
+    @Test
+    void userValuesWinAndDefaultsFillTheRest() {
+        SparkConf conf = SparkConfs.forSearch("t", null, Map.of("spark.task.cpus", "2"));
+        assertEquals("2", conf.get("spark.task.cpus"));
+        assertEquals(SparkConfs.DEFAULT_MASTER, conf.get("spark.master"));
+        assertEquals("org.apache.spark.serializer.KryoSerializer", conf.get("spark.serializer"));
+        assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"));
+        assertEquals(SparkConfs.NO_PHYSICAL_BYTES_CHECK, conf.get(EXECUTOR_OPTIONS));
+    }
+
+    @Test
+    void executorJavaOptionsOfTheUserAreKeptAndExtended() {
+        SparkConf conf = SparkConfs.forSearch("t", "spark://127.0.0.1:7077", Map.of(EXECUTOR_OPTIONS, "-Xss4m"));
+        assertEquals("-Xss4m " + SparkConfs.NO_PHYSICAL_BYTES_CHECK, conf.get(EXECUTOR_OPTIONS));
+        assertEquals(false, conf.contains("spark.driver.bindAddress"), "a cluster's driver address is the user's");
+    }
+
+    @Test
+    void aPhysicalBytesLimitTheUserChoseIsNotOverridden() {
+        String own = "-Dorg.bytedeco.javacpp.maxPhysicalBytes=8G";
+        SparkConf conf = SparkConfs.forSearch("t", "local[1]", Map.of(EXECUTOR_OPTIONS, own));
+        assertEquals(own, conf.get(EXECUTOR_OPTIONS));
+    }
+}

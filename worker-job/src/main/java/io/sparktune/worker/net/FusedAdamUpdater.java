@@ -1,0 +1,94 @@
+package io.sparktune.worker.net;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.GradientUpdater;
+
+/**
+ * The update step of {@link FusedAdam}. State handling is DL4J's {@code AdamUpdater} (the delegate), so the state
+ * layout is exactly DL4J's; only {@link #applyUpdater} differs. DL4J subtracts the returned gradient.
+ */
+final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
+    private final FusedAdam config;
+    private final GradientUpdater<?> dl4jAdam;
+
+    FusedAdamUpdater(FusedAdam config, GradientUpdater<?> dl4jAdam) {
+        this.config = config;
+        this.dl4jAdam = dl4jAdam;
+    }
+
+    @Override
+    public FusedAdam getConfig() {
+        return config;
+    }
+
+    @Override
+    public void setState(Map<String, INDArray> stateMap, boolean initialize) {
+        dl4jAdam.setState(stateMap, initialize);
+    }
+
+    @Override
+    public Map<String, INDArray> getState() {
+        return dl4jAdam.getState();
+    }
+
+    @Override
+    public void setStateViewArray(INDArray viewArray, long[] gradientShape, char gradientOrder, boolean initialize) {
+        dl4jAdam.setStateViewArray(viewArray, gradientShape, gradientOrder, initialize);
+    }
+
+    @Override
+    public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+        Map<String, INDArray> state = dl4jAdam.getState();
+        INDArray m = state.get("M");
+        INDArray v = state.get("V");
+        if (!sameContiguousFloatLayout(gradient, m) || !sameContiguousFloatLayout(gradient, v)) {
+            dl4jAdam.applyUpdater(gradient, iteration, epoch);
+            return;
+        }
+        double beta1 = config.getBeta1();
+        double beta2 = config.getBeta2();
+        // DL4J's bias correction, folded into the step size: α_t = η·√(1−β₂ᵗ)/(1−β₁ᵗ) with t = iteration + 1
+        double alpha = config.getLearningRate(iteration, epoch) * Math.sqrt(1 - Math.pow(beta2, iteration + 1))
+                / (1 - Math.pow(beta1, iteration + 1));
+        if (Double.isNaN(alpha) || Double.isInfinite(alpha) || alpha == 0.0) {
+            alpha = config.getEpsilon(); // as DL4J does
+        }
+        update(floats(gradient), floats(m), floats(v), (int) gradient.length(), (float) beta1, (float) beta2,
+                (float) alpha, (float) config.getEpsilon());
+    }
+
+    /** m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; g = α·m/(√v + ε), element by element, in place. */
+    private static void update(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2,
+                               float alpha, float epsilon) {
+        float oneMinusBeta1 = 1 - beta1;
+        float oneMinusBeta2 = 1 - beta2;
+        for (int i = 0; i < n; i++) {
+            float gi = g.get(i);
+            float mi = beta1 * m.get(i) + oneMinusBeta1 * gi;
+            float vi = beta2 * v.get(i) + oneMinusBeta2 * gi * gi;
+            m.put(i, mi);
+            v.put(i, vi);
+            g.put(i, alpha * mi / ((float) Math.sqrt(vi) + epsilon));
+        }
+    }
+
+    /** Whether element i of both arrays' buffers is element i of the other: same shape and order, dense float. */
+    private static boolean sameContiguousFloatLayout(INDArray a, INDArray b) {
+        return a.dataType() == DataType.FLOAT && b.dataType() == DataType.FLOAT
+                && a.elementWiseStride() == 1 && b.elementWiseStride() == 1
+                && a.length() == b.length() && a.length() <= Integer.MAX_VALUE
+                && (a.isVector() && b.isVector()
+                    || a.ordering() == b.ordering() && Arrays.equals(a.shape(), b.shape()));
+    }
+
+    /** The array's elements as a float buffer over its off-heap memory, starting at its first element. */
+    private static FloatBuffer floats(INDArray array) {
+        FloatBuffer all = array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return all.position((int) array.offset()).slice();
+    }
+}
