@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Suites {@code overhead} and {@code memory}, from the same searches: many trials of a tiny network (softmax
- * regression on 200 examples, 1 epoch, 2-fold CV) on {@code local[2]} through the real driver. Overhead compares the
- * search's wall time with the in-task training time it contains (the sum of {@code splits[].fitSeconds} divided by
- * the parallelism, i.e. the wall time a dispatcher with no cost at all would need). Memory is the resident size of
- * the executor (the driver JVM in local mode) after the first and the last trial of the first, cold search.
+ * Suites {@code overhead} and {@code memory}, from the same searches: many trials of about one second each (softmax
+ * regression on 3,000 images, 2-fold CV, 12 epochs; the issue's "1-second trials") on {@code local[2]} through the
+ * real driver. Overhead is what the driver and Spark add: the search's wall time against the time the workers spent
+ * in their tasks (the sum of {@code splits[].taskSeconds} divided by the parallelism, i.e. the wall time of a
+ * dispatcher with no cost at all); the note says how much of a task was training ({@code fitSeconds}) and how much
+ * preparing data, building the network and scoring. Memory is the resident size of the executor (the driver JVM in
+ * local mode) after the first and the last trial of the first, cold search.
  */
 final class OverheadBench {
     private static final String MASTER = "local[2]";
@@ -43,15 +45,17 @@ final class OverheadBench {
 
     private BenchRow overheadRow(List<SearchBench.Measurement> runs) {
         Samples wall = Samples.of(runs.stream().map(SearchBench.Measurement::wallSeconds).toList());
-        Samples ideal = Samples.of(runs.stream().map(m -> m.sumFitSeconds() / m.parallelism()).toList());
+        Samples ideal = Samples.of(runs.stream().map(m -> m.sumTaskSeconds() / m.parallelism()).toList());
         SearchBench.Measurement first = runs.get(0);
         int trials = first.trials().size();
+        int splits = 2 * trials;
         String note = String.format(Locale.ROOT,
-                "%d trials x 2 splits on %s, %d OK; per trial (median): %.1f ms wall, %.1f ms fitting per split; "
-                        + "repeat 1 is a cold JVM", trials, MASTER, first.okTrials(),
-                wall.median() / trials * 1e3, ideal.median() * first.parallelism() / (2.0 * trials) * 1e3);
-        return new BenchRow("overhead", "search wall, " + trials + " tiny trials", wall, BenchRow.Unit.SECONDS,
-                "sum(fitSeconds) / parallelism", ideal, BenchRow.Target.atMost(1.03), note);
+                "%d trials x 2 splits on %s, %d OK; per split (first run): %.0f ms task, of which %.0f ms training "
+                        + "(early stopping and validation included); per trial: %.0f ms wall; repeat 1 is a cold JVM",
+                trials, MASTER, first.okTrials(), first.sumTaskSeconds() / splits * 1e3,
+                first.sumFitSeconds() / splits * 1e3, first.wallSeconds() / trials * 1e3);
+        return new BenchRow("overhead", "search wall, " + trials + " one-second trials", wall, BenchRow.Unit.SECONDS,
+                "sum(taskSeconds) / parallelism", ideal, BenchRow.Target.atMost(1.03), note);
     }
 
     private static List<BenchRow> memoryRows(List<SearchBench.Measurement> runs) {
@@ -89,13 +93,13 @@ final class OverheadBench {
                 data:
                   format: idx
                   train: {images: %s, labels: %s}
-                  limit: 200
+                  limit: 3000
                 search: {sampler: random, n_iter: %d, cv: 2, seed: 1}
                 space:
                   n_hidden: 0
                   learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
                   optimizer: adam
-                training: {max_epochs: 1, patience: 1, batch_size: 32}
+                training: {max_epochs: 12, patience: 12, batch_size: 64}
                 """.formatted(settings.images(), settings.labels(), settings.overheadTrials());
     }
 }

@@ -38,6 +38,11 @@ final class SearchBench {
             return trials.stream().flatMap(t -> t.splits().stream()).mapToDouble(SplitResult::fitSeconds).sum();
         }
 
+        /** Sum over every split of every trial of the worker's whole task time ({@code splits[].taskSeconds}). */
+        double sumTaskSeconds() {
+            return trials.stream().flatMap(t -> t.splits().stream()).mapToDouble(SplitResult::taskSeconds).sum();
+        }
+
         /** The best mean CV score, NaN if no trial finished OK. */
         double bestMeanScore() {
             return trials.stream().mapToDouble(TrialRecord::meanScore).filter(s -> !Double.isNaN(s)).max().orElse(Double.NaN);

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark sparktune on Fashion-MNIST; print ratios against same-run baselines and append them "
                 + "to RESULTS/<date>.md.",
-                "Suites: epoch (one epoch vs the GEMM-only floor), overhead (tiny trials on local[2]), memory (executor RSS), "
+                "Suites: epoch (one epoch vs the GEMM-only floor), overhead (one-second trials on local[2]), memory (executor RSS), "
                         + "scaling (local-cluster, 1 vs 2 executors; needs SPARK_HOME), quality (the seed workload on "
                         + "all 60k images; many minutes, only when named), all. Default: all but quality."})
 public final class BenchCommand implements Callable<Integer> {
@@ -47,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "repeats of each measurement (default ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--trials", defaultValue = "200", description = "tiny trials of the overhead/memory search (default ${DEFAULT-VALUE})")
+    @Option(names = "--trials", defaultValue = "200", description = "one-second trials of the overhead/memory search (default ${DEFAULT-VALUE})")
     int trials;
 
     @Option(names = "--examples", defaultValue = "48000", description = "training examples of the epoch suite (default ${DEFAULT-VALUE})")

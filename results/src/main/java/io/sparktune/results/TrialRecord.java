@@ -50,7 +50,7 @@ public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> 
         return splits.stream().map(s -> earlier == null || s.split() >= earlier.splits().size() ? s
                 : new SplitResult(s.trialNumber(), s.split(), s.status(), s.score(), s.epochsRun(), s.bestEpoch(),
                 s.fitSeconds() + earlier.splits().get(s.split()).fitSeconds(), s.curve(), s.message(), s.worker(),
-                s.metrics())).toList();
+                s.metrics(), s.taskSeconds() + earlier.splits().get(s.split()).taskSeconds())).toList();
     }
 
     public String trialId() {

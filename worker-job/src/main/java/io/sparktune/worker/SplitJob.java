@@ -31,6 +31,10 @@ public final class SplitJob {
 
     public static SplitResult run(SplitTask task) {
         long start = System.nanoTime();
+        return trainAndScore(task, start).withTaskSeconds((System.nanoTime() - start) / 1e9);
+    }
+
+    private static SplitResult trainAndScore(SplitTask task, long start) {
         try {
             LabeledData data = DataCache.load(task.data());
             Folds.Split split = task.plan().split(data, task.split());

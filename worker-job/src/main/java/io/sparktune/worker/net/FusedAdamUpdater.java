@@ -1,10 +1,9 @@
 package io.sparktune.worker.net;
 
-import java.nio.ByteOrder;
+import io.sparktune.worker.nd.OffHeapFloats;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 
@@ -58,7 +57,7 @@ final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
         if (Double.isNaN(alpha) || Double.isInfinite(alpha) || alpha == 0.0) {
             alpha = config.getEpsilon(); // as DL4J does
         }
-        update(floats(gradient), floats(m), floats(v), (int) gradient.length(), (float) beta1, (float) beta2,
+        update(OffHeapFloats.view(gradient), OffHeapFloats.view(m), OffHeapFloats.view(v), (int) gradient.length(), (float) beta1, (float) beta2,
                 (float) alpha, (float) config.getEpsilon());
     }
 
@@ -79,16 +78,8 @@ final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
 
     /** Whether element i of both arrays' buffers is element i of the other: same shape and order, dense float. */
     private static boolean sameContiguousFloatLayout(INDArray a, INDArray b) {
-        return a.dataType() == DataType.FLOAT && b.dataType() == DataType.FLOAT
-                && a.elementWiseStride() == 1 && b.elementWiseStride() == 1
-                && a.length() == b.length() && a.length() <= Integer.MAX_VALUE
+        return OffHeapFloats.isDense(a) && OffHeapFloats.isDense(b) && a.length() == b.length()
                 && (a.isVector() && b.isVector()
                     || a.ordering() == b.ordering() && Arrays.equals(a.shape(), b.shape()));
-    }
-
-    /** The array's elements as a float buffer over its off-heap memory, starting at its first element. */
-    private static FloatBuffer floats(INDArray array) {
-        FloatBuffer all = array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        return all.position((int) array.offset()).slice();
     }
 }

@@ -1,11 +1,11 @@
 package io.sparktune.worker.train;
 
 import io.sparktune.worker.data.LabeledData;
+import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A dataset as ND4J matrices: features ({@code rows × cols}) and targets (one-hot classes, or one column of
@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public record Examples(INDArray features, INDArray targets, LabeledData source) {
 
     public static Examples of(LabeledData data) {
-        INDArray features = Nd4j.create(data.features(), new long[] {data.rows(), data.cols()}, 'c');
+        INDArray features = OffHeapFloats.matrix(data.features(), data.rows(), data.cols());
         return new Examples(features, targets(data), data);
     }
 
@@ -41,13 +41,13 @@ public record Examples(INDArray features, INDArray targets, LabeledData source) 
 
     private static INDArray targets(LabeledData data) {
         if (data.isRegression()) {
-            return Nd4j.create(data.targets(), new long[] {data.rows(), 1}, 'c');
+            return OffHeapFloats.matrix(data.targets(), data.rows(), 1);
         }
         int classes = data.numClasses();
         float[] oneHot = new float[data.rows() * classes];
         for (int i = 0; i < data.rows(); i++) {
             oneHot[i * classes + data.labels()[i]] = 1f;
         }
-        return Nd4j.create(oneHot, new long[] {data.rows(), classes}, 'c');
+        return OffHeapFloats.matrix(oneHot, data.rows(), classes);
     }
 }

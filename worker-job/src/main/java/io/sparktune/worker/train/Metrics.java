@@ -3,6 +3,7 @@ package io.sparktune.worker.train;
 import io.sparktune.space.spec.Scoring;
 import io.sparktune.space.spec.Task;
 import io.sparktune.worker.data.LabeledData;
+import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,7 +19,10 @@ public final class Metrics {
     }
 
     public static double score(Scoring scoring, INDArray outputs, LabeledData truth) {
-        float[][] out = outputs.toFloatMatrix();
+        return score(scoring, Outputs.of(outputs), truth);
+    }
+
+    private static double score(Scoring scoring, Outputs out, LabeledData truth) {
         return switch (scoring) {
             case ACCURACY -> accuracy(out, truth.labels());
             case NEG_LOG_LOSS -> -logLoss(out, truth.labels());
@@ -26,6 +30,17 @@ public final class Metrics {
             case NEG_MEAN_ABSOLUTE_ERROR -> -meanError(out, truth.targets(), 1);
             case R2 -> r2(out, truth.targets());
         };
+    }
+
+    /** A network's outputs, one row per example, read from native memory once. */
+    record Outputs(float[] values, int columns) {
+        static Outputs of(INDArray outputs) {
+            return new Outputs(OffHeapFloats.rowMajor(outputs), (int) outputs.columns());
+        }
+
+        float at(int row, int column) {
+            return values[row * columns + column];
+        }
     }
 
     /**
@@ -41,43 +56,44 @@ public final class Metrics {
 
     /** Every metric of the data's task, by scikit-learn name. */
     public static SortedMap<String, Double> all(INDArray outputs, LabeledData truth) {
+        Outputs out = Outputs.of(outputs);
         SortedMap<String, Double> metrics = new TreeMap<>();
         for (Scoring scoring : Scoring.forTask(truth.isRegression() ? Task.REGRESSION : Task.CLASSIFICATION)) {
-            metrics.put(scoring.specName(), score(scoring, outputs, truth));
+            metrics.put(scoring.specName(), score(scoring, out, truth));
         }
         return metrics;
     }
 
-    static double accuracy(float[][] out, int[] labels) {
+    static double accuracy(Outputs out, int[] labels) {
         int correct = 0;
         for (int i = 0; i < labels.length; i++) {
             int best = 0;
-            for (int k = 1; k < out[i].length; k++) {
-                best = out[i][k] > out[i][best] ? k : best;
+            for (int k = 1; k < out.columns(); k++) {
+                best = out.at(i, k) > out.at(i, best) ? k : best;
             }
             correct += best == labels[i] ? 1 : 0;
         }
         return (double) correct / labels.length;
     }
 
-    private static double logLoss(float[][] out, int[] labels) {
+    private static double logLoss(Outputs out, int[] labels) {
         double sum = 0;
         for (int i = 0; i < labels.length; i++) {
-            sum -= Math.log(Math.min(1 - EPSILON, Math.max(EPSILON, out[i][labels[i]])));
+            sum -= Math.log(Math.min(1 - EPSILON, Math.max(EPSILON, out.at(i, labels[i]))));
         }
         return sum / labels.length;
     }
 
-    private static double meanError(float[][] out, float[] targets, int power) {
+    private static double meanError(Outputs out, float[] targets, int power) {
         double sum = 0;
         for (int i = 0; i < targets.length; i++) {
-            double error = Math.abs(out[i][0] - targets[i]);
+            double error = Math.abs(out.at(i, 0) - targets[i]);
             sum += power == 2 ? error * error : error;
         }
         return sum / targets.length;
     }
 
-    private static double r2(float[][] out, float[] targets) {
+    private static double r2(Outputs out, float[] targets) {
         double mean = 0;
         for (float t : targets) {
             mean += t;
@@ -86,7 +102,7 @@ public final class Metrics {
         double residual = 0;
         double total = 0;
         for (int i = 0; i < targets.length; i++) {
-            residual += (targets[i] - out[i][0]) * (double) (targets[i] - out[i][0]);
+            residual += (targets[i] - out.at(i, 0)) * (double) (targets[i] - out.at(i, 0));
             total += (targets[i] - mean) * (targets[i] - mean);
         }
         return total == 0 ? (residual == 0 ? 1.0 : 0.0) : 1 - residual / total;

@@ -1,0 +1,55 @@
+package io.sparktune.worker.nd;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Bulk access to the off-heap memory of float arrays. ND4J's own element-wise paths ({@code Nd4j.create(float[])},
+ * {@code toFloatMatrix()}) go one element or one row view at a time; each row view allocates shape information and
+ * a phantom reference the garbage collector must process, which made young collections of a search take hundreds of
+ * milliseconds (bench/NOTES.md).
+ */
+public final class OffHeapFloats {
+
+    private OffHeapFloats() {
+    }
+
+    /** A {@code rows × cols} c-order float matrix holding {@code values} (row-major), copied in one bulk put. */
+    public static INDArray matrix(float[] values, long rows, long cols) {
+        if (values.length != rows * cols) {
+            throw new IllegalArgumentException(values.length + " values for a " + rows + "x" + cols + " matrix");
+        }
+        INDArray matrix = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, cols}, 'c');
+        view(matrix).put(values);
+        return matrix;
+    }
+
+    /** The elements of {@code array} in c order, read in bulk (one copy if it is a view or another order). */
+    public static float[] rowMajor(INDArray array) {
+        INDArray dense = isDense(array) && array.ordering() == 'c' ? array : array.dup('c');
+        float[] values = new float[(int) dense.length()];
+        view(dense).get(values);
+        return values;
+    }
+
+    /**
+     * The memory of a dense float array as a buffer starting at its first element; writes go to the array. Element i
+     * of the buffer is element i of the array in its own order ({@link INDArray#ordering()}).
+     */
+    public static FloatBuffer view(INDArray array) {
+        if (!isDense(array)) {
+            throw new IllegalArgumentException("not a dense float array: " + array.shapeInfoToString());
+        }
+        FloatBuffer all = array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return all.position((int) array.offset()).limit((int) (array.offset() + array.length())).slice();
+    }
+
+    /** Float, its elements one after the other in memory, and few enough to index with an int. */
+    public static boolean isDense(INDArray array) {
+        return array.dataType() == DataType.FLOAT && array.elementWiseStride() == 1
+                && array.length() <= Integer.MAX_VALUE;
+    }
+}
