@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * What a benchmark ran on, for the results file: cores, CPU model, load average, {@code OMP_NUM_THREADS}, Java,
@@ -46,6 +47,15 @@ public final class BenchEnvironment {
         return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .map(p -> Path.of(p).getFileName().toString())
                 .filter(name -> name.matches("nd4j-native-[0-9].*-linux-x86_64.*\\.jar"))
+                .findFirst().orElseGet(BenchEnvironment::bundledNd4jNatives);
+    }
+
+    /** In the -all.jar the natives have no jar of their own: each classifier has its own directory, name it. */
+    private static String bundledNd4jNatives() {
+        ClassLoader loader = BenchEnvironment.class.getClassLoader();
+        return Stream.of("linux-x86_64-avx512", "linux-x86_64-avx2", "linux-x86_64")
+                .filter(platform -> loader.getResource("org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + "/libnd4jcpu.so") != null)
+                .map(platform -> "nd4j-native " + platform + " (bundled)")
                 .findFirst().orElse("nd4j-native ?");
     }
 
