@@ -66,6 +66,7 @@ public final class SplitTrainer {
         long start = System.nanoTime();
         long deadline = settings.maxTrialSeconds() > 0 ? start + (long) (settings.maxTrialSeconds() * 1e9) : Long.MAX_VALUE;
         ShuffledBatches batches = new ShuffledBatches(train, batchSize, shuffleSeed);
+        BatchStep step = BatchStep.forNetwork(net, shuffleSeed);
         List<EpochRecord> curve = new ArrayList<>(from.curve());
         double bestScore = from.bestScore();
         int bestEpoch = from.bestEpoch();
@@ -76,9 +77,9 @@ public final class SplitTrainer {
         for (int epoch = from.epochs() + 1; epoch <= lastEpoch && !stopped; epoch++) {
             long epochStart = System.nanoTime();
             double[] lossSum = {0};
+            step.startEpoch(epoch);
             int batchCount = batches.forEachBatchOfEpoch(epoch, (x, y) -> {
-                net.fit(x, y);
-                lossSum[0] += net.score();
+                lossSum[0] += step.fit(x, y);
                 return Double.isFinite(lossSum[0]) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted();
             });
             if (Thread.currentThread().isInterrupted()) {

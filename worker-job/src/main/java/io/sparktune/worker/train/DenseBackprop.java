@@ -1,0 +1,329 @@
+package io.sparktune.worker.train;
+
+import io.sparktune.worker.nd.OffHeapFloats;
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DL4J's training step for a plain dense network, with about a fifth of its native calls. DL4J spends most of a
+ * small network's step outside the matrix multiplies: ~50 native op calls per batch, each building shape
+ * information, plus per-parameter views in its updater (bench/NOTES.md). Here a step is three GEMMs per layer
+ * ({@code Z = X·W}, {@code dW = Xᵀ·δ}, {@code dX = δ·Wᵀ}, into arrays allocated once per batch size), bias,
+ * activation, softmax and their derivatives as Java loops over the same off-heap memory, and the network's own DL4J
+ * updater applied to the flat gradient, as DL4J applies it. Parameters, gradients and updater state are the
+ * network's own arrays, so everything else (validation, checkpoints, saving) keeps using the DL4J network.
+ *
+ * <p>Used only where it computes what DL4J computes ({@link #forNetwork}): dense hidden layers with an activation
+ * {@link DenseActivation} knows, an output layer with softmax and cross-entropy or identity and squared error, no
+ * L1/L2, weight noise, constraints or gradient normalisation, one updater for all parameters, dropout (if any) on the
+ * output layer's input only. Dropout draws its own masks (inverted dropout with DL4J's keep probability), so with
+ * dropout the trained weights differ from DL4J's as two DL4J runs with different seeds differ.
+ */
+final class DenseBackprop implements BatchStep {
+    private static final Logger LOG = LoggerFactory.getLogger(DenseBackprop.class);
+    private static final double SOFTMAX_CLIP_EPS = 1e-10;  // LossMCXENT's default softmaxClipEps
+
+    private final MultiLayerNetwork net;
+    private final DenseParams[] layers;
+    private final boolean softmaxCrossEntropy;
+    private final float keepProbability;
+    private final INDArray params;
+    private final INDArray gradient;
+    private final GradientUpdater<?> updater;
+    private final long seed;
+    private final Map<Integer, Activations> buffersByRows = new HashMap<>();
+    private SplittableRandom random;
+
+    /** A layer's parameters and gradients (views into the network's flat arrays) and its activation. */
+    private record DenseParams(INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
+                               int inputs, int outputs, DenseActivation activation) {
+    }
+
+    private DenseBackprop(MultiLayerNetwork net, DenseParams[] layers, boolean softmaxCrossEntropy,
+                          float keepProbability, GradientUpdater<?> updater, INDArray gradient, long seed) {
+        this.net = net;
+        this.layers = layers;
+        this.softmaxCrossEntropy = softmaxCrossEntropy;
+        this.keepProbability = keepProbability;
+        this.params = net.params();
+        this.gradient = gradient;
+        this.updater = updater;
+        this.seed = seed;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** The step for {@code net}, or empty if it has anything this class does not compute exactly as DL4J. */
+    static Optional<DenseBackprop> forNetwork(MultiLayerNetwork net, long seed) {
+        String unsupported = unsupported(net);
+        if (unsupported != null) {
+            LOG.debug("training through DL4J's fit: {}", unsupported);
+            return Optional.empty();
+        }
+        if (net.getFlattenedGradients() == null) {
+            net.initGradientsView();
+        }
+        List<UpdaterBlock> blocks = ((MultiLayerUpdater) net.getUpdater(true)).getUpdaterBlocks();
+        if (blocks.size() != 1 || blocks.get(0).getParamOffsetStart() != 0
+                || blocks.get(0).getParamOffsetEnd() != net.numParams()) {
+            LOG.debug("training through DL4J's fit: {} updater blocks", blocks.size());
+            return Optional.empty();
+        }
+        int count = net.getnLayers();
+        DenseParams[] layers = new DenseParams[count];
+        for (int l = 0; l < count; l++) {
+            Layer layer = net.getLayer(l);
+            Map<String, INDArray> gradients = DefaultParamInitializer.getInstance()
+                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
+            var conf = (org.deeplearning4j.nn.conf.layers.FeedForwardLayer) layer.conf().getLayer();
+            layers[l] = new DenseParams(layer.getParam(DefaultParamInitializer.WEIGHT_KEY),
+                    layer.getParam(DefaultParamInitializer.BIAS_KEY), gradients.get(DefaultParamInitializer.WEIGHT_KEY),
+                    gradients.get(DefaultParamInitializer.BIAS_KEY), (int) conf.getNIn(), (int) conf.getNOut(),
+                    l < count - 1 ? DenseActivation.of(conf.getActivationFn()).orElseThrow() : null);
+        }
+        OutputLayer output = (OutputLayer) net.getLayer(count - 1).conf().getLayer();
+        float keep = output.getIDropout() == null ? 1f : (float) ((Dropout) output.getIDropout()).getP();
+        return Optional.of(new DenseBackprop(net, layers, output.getLossFn() instanceof LossMCXENT, keep,
+                blocks.get(0).getGradientUpdater(), blocks.get(0).getGradientView(), seed));
+    }
+
+    /** Why {@code net} must train through DL4J, or null if this class trains it exactly. */
+    static String unsupported(MultiLayerNetwork net) {
+        if (net.getLayerWiseConfigurations().getBackpropType() != BackpropType.Standard
+                || !net.getLayerWiseConfigurations().getInputPreProcessors().isEmpty()
+                || net.getLayerWiseConfigurations().getDataType() != DataType.FLOAT) {
+            return "backprop type, input preprocessors or data type";
+        }
+        int count = net.getnLayers();
+        for (int l = 0; l < count; l++) {
+            var conf = net.getLayer(l).conf().getLayer();
+            boolean last = l == count - 1;
+            if (!(conf instanceof BaseLayer base) || (last ? !(conf instanceof OutputLayer) : !(conf instanceof DenseLayer))) {
+                return "layer " + l + " is a " + conf.getClass().getSimpleName();
+            }
+            if (!base.getRegularization().isEmpty() || !base.getRegularizationBias().isEmpty()
+                    || base.getWeightNoise() != null || (base.getConstraints() != null && !base.getConstraints().isEmpty())
+                    || (base.getGradientNormalization() != null && base.getGradientNormalization() != GradientNormalization.None)
+                    || (conf instanceof DenseLayer dense && !dense.hasBias())) {
+                return "layer " + l + " has regularization, weight noise, constraints, gradient normalization or no bias";
+            }
+            if (!last && (base.getIDropout() != null || DenseActivation.of(base.getActivationFn()).isEmpty())) {
+                return "hidden layer " + l + ": dropout or activation " + base.getActivationFn();
+            }
+        }
+        OutputLayer output = (OutputLayer) net.getLayer(count - 1).conf().getLayer();
+        boolean softmaxCrossEntropy = output.getActivationFn() instanceof ActivationSoftmax
+                && output.getLossFn() instanceof LossMCXENT mcxent && mcxent.getWeights() == null
+                && mcxent.getSoftmaxClipEps() == SOFTMAX_CLIP_EPS;
+        boolean identitySquaredError = output.getActivationFn() instanceof ActivationIdentity
+                && output.getLossFn() instanceof LossMSE mse && mse.getWeights() == null;
+        if (!softmaxCrossEntropy && !identitySquaredError) {
+            return "output " + output.getActivationFn() + " with " + output.getLossFn();
+        }
+        if (output.getIDropout() != null && !(output.getIDropout() instanceof Dropout dropout
+                && dropout.getPSchedule() == null)) {
+            return "output dropout " + output.getIDropout();
+        }
+        return output.hasBias() ? null : "output layer without bias";
+    }
+
+    @Override
+    public void startEpoch(int epoch) {
+        // masks depend on (seed, epoch) only, like the batch order, so a resumed training draws the same ones
+        random = new SplittableRandom(seed ^ (0xC2B2AE3D27D4EB4FL * epoch));
+    }
+
+    @Override
+    public double fit(INDArray features, INDArray targets) {
+        Activations buffers = buffersByRows.computeIfAbsent(features.rows(), rows -> new Activations(layers, rows));
+        forward(features, buffers);
+        double loss = outputDelta(targets, buffers);
+        backward(buffers);
+        int iteration = net.getIterationCount();
+        updater.applyUpdater(gradient, iteration, net.getEpochCount());
+        subtract(OffHeapFloats.view(params), OffHeapFloats.view(gradient));
+        net.setIterationCount(iteration + 1);
+        return loss;
+    }
+
+    private void forward(INDArray features, Activations buffers) {
+        INDArray input = features;
+        int last = layers.length - 1;
+        for (int l = 0; l <= last; l++) {
+            DenseParams layer = layers[l];
+            if (l == last && keepProbability < 1f) {
+                input = dropout(input, buffers);
+            }
+            buffers.inputs[l] = input;
+            Nd4j.gemm(input, layer.weights(), buffers.z[l], false, false, 1.0, 0.0);
+            FloatBuffer z = OffHeapFloats.view(buffers.z[l]);
+            FloatBuffer a = OffHeapFloats.view(buffers.a[l]);
+            FloatBuffer bias = OffHeapFloats.view(layer.bias());
+            int width = layer.outputs();
+            for (int i = 0, n = z.capacity(); i < n; i++) {
+                float pre = z.get(i) + bias.get(i % width);
+                z.put(i, pre);
+                a.put(i, l < last ? layer.activation().value(pre) : pre);
+            }
+            if (l == last && softmaxCrossEntropy) {
+                softmaxRows(a, width);
+            }
+            input = buffers.a[l];
+        }
+    }
+
+    /** Inverted dropout: each input kept with DL4J's keep probability p and scaled by 1/p, into a buffer. */
+    private INDArray dropout(INDArray input, Activations buffers) {
+        FloatBuffer in = readable(input);
+        FloatBuffer out = OffHeapFloats.view(buffers.dropped);
+        float scale = 1f / keepProbability;
+        for (int i = 0, n = out.capacity(); i < n; i++) {
+            float mask = random.nextFloat() < keepProbability ? scale : 0f;
+            buffers.mask[i] = mask;
+            out.put(i, in.get(i) * mask);
+        }
+        return buffers.dropped;
+    }
+
+    private static void softmaxRows(FloatBuffer values, int width) {
+        for (int row = 0, n = values.capacity(); row < n; row += width) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = row; k < row + width; k++) {
+                max = Math.max(max, values.get(k));
+            }
+            float sum = 0;
+            for (int k = row; k < row + width; k++) {
+                float e = (float) Math.exp(values.get(k) - max);
+                values.put(k, e);
+                sum += e;
+            }
+            for (int k = row; k < row + width; k++) {
+                values.put(k, values.get(k) / sum);
+            }
+        }
+    }
+
+    /**
+     * The output layer's δ = dLoss/dZ divided by the batch size (DL4J divides the gradient by it), into
+     * {@code delta[last]}; returns the batch's mean loss as DL4J's score: cross-entropy of the softmax clipped at
+     * 1e-10, or the squared error divided by the number of outputs.
+     */
+    private double outputDelta(INDArray targets, Activations buffers) {
+        int last = layers.length - 1;
+        FloatBuffer out = OffHeapFloats.view(buffers.a[last]);
+        FloatBuffer truth = readable(targets);
+        FloatBuffer delta = OffHeapFloats.view(buffers.delta[last]);
+        int rows = buffers.rows;
+        int width = layers[last].outputs();
+        double loss = 0;
+        for (int i = 0, n = out.capacity(); i < n; i++) {
+            float y = truth.get(i);
+            if (softmaxCrossEntropy) {
+                float p = Math.max(out.get(i), (float) SOFTMAX_CLIP_EPS);
+                loss -= y == 0f ? 0 : y * Math.log(p);
+                delta.put(i, (p - y) / rows);
+            } else {
+                float error = out.get(i) - y;
+                loss += error * error / width;
+                delta.put(i, 2 * error / (width * (float) rows));
+            }
+        }
+        return loss / rows;
+    }
+
+    private void backward(Activations buffers) {
+        int last = layers.length - 1;
+        for (int l = last; l >= 0; l--) {
+            DenseParams layer = layers[l];
+            Nd4j.gemm(buffers.inputs[l], buffers.delta[l], layer.weightGradient(), true, false, 1.0, 0.0);
+            sumColumns(OffHeapFloats.view(buffers.delta[l]), OffHeapFloats.view(layer.biasGradient()), layer.outputs());
+            if (l == 0) {
+                return;
+            }
+            Nd4j.gemm(buffers.delta[l], layer.weights(), buffers.delta[l - 1], false, true, 1.0, 0.0);
+            FloatBuffer delta = OffHeapFloats.view(buffers.delta[l - 1]);
+            FloatBuffer z = OffHeapFloats.view(buffers.z[l - 1]);
+            FloatBuffer a = OffHeapFloats.view(buffers.a[l - 1]);
+            DenseActivation activation = layers[l - 1].activation();
+            boolean masked = l == last && keepProbability < 1f;
+            for (int i = 0, n = delta.capacity(); i < n; i++) {
+                float d = masked ? delta.get(i) * buffers.mask[i] : delta.get(i);
+                delta.put(i, d * activation.derivative(z.get(i), a.get(i)));
+            }
+        }
+    }
+
+    private static void sumColumns(FloatBuffer matrix, FloatBuffer sums, int width) {
+        for (int k = 0; k < width; k++) {
+            sums.put(k, 0f);
+        }
+        for (int i = 0, n = matrix.capacity(); i < n; i++) {
+            int k = i % width;
+            sums.put(k, sums.get(k) + matrix.get(i));
+        }
+    }
+
+    private static void subtract(FloatBuffer from, FloatBuffer amount) {
+        for (int i = 0, n = from.capacity(); i < n; i++) {
+            from.put(i, from.get(i) - amount.get(i));
+        }
+    }
+
+    /** The elements of a batch array in row-major order: its own memory when it is laid out so, else a copy. */
+    private static FloatBuffer readable(INDArray array) {
+        return OffHeapFloats.isDense(array) && (array.ordering() == 'c' || array.isVector())
+                ? OffHeapFloats.view(array) : FloatBuffer.wrap(OffHeapFloats.rowMajor(array));
+    }
+
+    /** The arrays of one batch size, allocated once: per layer its input, pre-activation, activation and δ. */
+    private static final class Activations {
+        final int rows;
+        final INDArray[] inputs;
+        final INDArray[] z;
+        final INDArray[] a;
+        final INDArray[] delta;
+        final INDArray dropped;
+        final float[] mask;
+
+        Activations(DenseParams[] layers, int rows) {
+            this.rows = rows;
+            int count = layers.length;
+            inputs = new INDArray[count];
+            z = new INDArray[count];
+            a = new INDArray[count];
+            delta = new INDArray[count];
+            for (int l = 0; l < count; l++) {
+                z[l] = Nd4j.create(DataType.FLOAT, new long[] {rows, layers[l].outputs()}, 'c');
+                a[l] = Nd4j.create(DataType.FLOAT, new long[] {rows, layers[l].outputs()}, 'c');
+                delta[l] = Nd4j.create(DataType.FLOAT, new long[] {rows, layers[l].outputs()}, 'c');
+            }
+            int lastInputs = layers[count - 1].inputs();
+            dropped = Nd4j.create(DataType.FLOAT, new long[] {rows, lastInputs}, 'c');
+            mask = new float[rows * lastInputs];
+        }
+    }
+}
