@@ -5,8 +5,6 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * Adam with DL4J's update rule and state layout, computed in one Java pass over the parameters instead of ND4J's
@@ -15,18 +13,17 @@ import org.nd4j.linalg.schedule.ISchedule;
  * (first half m, second half v), so checkpoints of either updater restore into the other, and arrays the fast path
  * cannot read (not contiguous float) fall back to DL4J's op. Bean-style so DL4J can write it into a model's JSON.
  */
-public final class FusedAdam implements IUpdater {
-    private double learningRate = Adam.DEFAULT_ADAM_LEARNING_RATE;
+public final class FusedAdam extends ScheduledLearningRate {
     private double beta1 = Adam.DEFAULT_ADAM_BETA1_MEAN_DECAY;
     private double beta2 = Adam.DEFAULT_ADAM_BETA2_VAR_DECAY;
     private double epsilon = Adam.DEFAULT_ADAM_EPSILON;
-    private ISchedule learningRateSchedule;
 
     public FusedAdam() {
+        super(Adam.DEFAULT_ADAM_LEARNING_RATE);
     }
 
     public FusedAdam(double learningRate, double beta1, double beta2, double epsilon) {
-        this.learningRate = learningRate;
+        super(learningRate);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -34,8 +31,8 @@ public final class FusedAdam implements IUpdater {
 
     /** DL4J's own Adam with the same constants and schedule: the fallback and the reference of the tests. */
     public Adam asDl4jAdam() {
-        Adam adam = new Adam(learningRate, beta1, beta2, epsilon);
-        adam.setLearningRateSchedule(learningRateSchedule);
+        Adam adam = new Adam(getLearningRate(), beta1, beta2, epsilon);
+        adam.setLearningRateSchedule(getLearningRateSchedule());
         return adam;
     }
 
@@ -56,41 +53,7 @@ public final class FusedAdam implements IUpdater {
 
     @Override
     public FusedAdam clone() {
-        FusedAdam copy = new FusedAdam(learningRate, beta1, beta2, epsilon);
-        copy.learningRateSchedule = learningRateSchedule == null ? null : learningRateSchedule.clone();
-        return copy;
-    }
-
-    @Override
-    public double getLearningRate(int iteration, int epoch) {
-        return learningRateSchedule == null ? learningRate : learningRateSchedule.valueAt(iteration, epoch);
-    }
-
-    @Override
-    public boolean hasLearningRate() {
-        return true;
-    }
-
-    @Override
-    public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-        this.learningRate = lr;
-        this.learningRateSchedule = lrSchedule;
-    }
-
-    public ISchedule getLearningRateSchedule() {
-        return learningRateSchedule;
-    }
-
-    public void setLearningRateSchedule(ISchedule learningRateSchedule) {
-        this.learningRateSchedule = learningRateSchedule;
-    }
-
-    public double getLearningRate() {
-        return learningRate;
-    }
-
-    public void setLearningRate(double learningRate) {
-        this.learningRate = learningRate;
+        return withScheduleOf(new FusedAdam(getLearningRate(), beta1, beta2, epsilon));
     }
 
     public double getBeta1() {
@@ -119,19 +82,18 @@ public final class FusedAdam implements IUpdater {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FusedAdam other && other.learningRate == learningRate && other.beta1 == beta1
-                && other.beta2 == beta2 && other.epsilon == epsilon
-                && Objects.equals(other.learningRateSchedule, learningRateSchedule);
+        return o instanceof FusedAdam other && sameLearningRate(other) && other.beta1 == beta1 && other.beta2 == beta2
+                && other.epsilon == epsilon;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(learningRate, beta1, beta2, epsilon, learningRateSchedule);
+        return Objects.hash(getLearningRate(), beta1, beta2, epsilon, getLearningRateSchedule());
     }
 
     @Override
     public String toString() {
-        return "FusedAdam(learningRate=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon="
-                + epsilon + (learningRateSchedule == null ? "" : ", schedule=" + learningRateSchedule) + ")";
+        return "FusedAdam(learningRate=" + getLearningRate() + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon="
+                + epsilon + scheduleSuffix() + ")";
     }
 }

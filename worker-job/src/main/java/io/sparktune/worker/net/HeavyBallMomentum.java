@@ -3,8 +3,6 @@ package io.sparktune.worker.net;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * SGD with classical (heavy-ball) momentum, as Keras' {@code SGD(momentum=0.9)}: {@code v = μv − ηg; w += v}.
@@ -12,16 +10,15 @@ import org.nd4j.linalg.schedule.ISchedule;
  * optimizer. Supports a learning-rate schedule like DL4J's own updaters. Bean-style so that DL4J can write it into and
  * read it from a model's JSON.
  */
-public final class HeavyBallMomentum implements IUpdater {
-    private double learningRate = 0.01;
+public final class HeavyBallMomentum extends ScheduledLearningRate {
     private double momentum = 0.9;
-    private ISchedule learningRateSchedule;
 
     public HeavyBallMomentum() {
+        super(0.01);
     }
 
     public HeavyBallMomentum(double learningRate, double momentum) {
-        this.learningRate = learningRate;
+        super(learningRate);
         this.momentum = momentum;
     }
 
@@ -46,41 +43,7 @@ public final class HeavyBallMomentum implements IUpdater {
 
     @Override
     public HeavyBallMomentum clone() {
-        HeavyBallMomentum copy = new HeavyBallMomentum(learningRate, momentum);
-        copy.learningRateSchedule = learningRateSchedule == null ? null : learningRateSchedule.clone();
-        return copy;
-    }
-
-    @Override
-    public double getLearningRate(int iteration, int epoch) {
-        return learningRateSchedule == null ? learningRate : learningRateSchedule.valueAt(iteration, epoch);
-    }
-
-    @Override
-    public boolean hasLearningRate() {
-        return true;
-    }
-
-    @Override
-    public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-        this.learningRate = lr;
-        this.learningRateSchedule = lrSchedule;
-    }
-
-    public ISchedule getLearningRateSchedule() {
-        return learningRateSchedule;
-    }
-
-    public void setLearningRateSchedule(ISchedule learningRateSchedule) {
-        this.learningRateSchedule = learningRateSchedule;
-    }
-
-    public double getLearningRate() {
-        return learningRate;
-    }
-
-    public void setLearningRate(double learningRate) {
-        this.learningRate = learningRate;
+        return withScheduleOf(new HeavyBallMomentum(getLearningRate(), momentum));
     }
 
     public double getMomentum() {
@@ -93,18 +56,16 @@ public final class HeavyBallMomentum implements IUpdater {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HeavyBallMomentum other && other.learningRate == learningRate && other.momentum == momentum
-                && Objects.equals(other.learningRateSchedule, learningRateSchedule);
+        return o instanceof HeavyBallMomentum other && sameLearningRate(other) && other.momentum == momentum;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(learningRate, momentum, learningRateSchedule);
+        return Objects.hash(getLearningRate(), momentum, getLearningRateSchedule());
     }
 
     @Override
     public String toString() {
-        return "HeavyBallMomentum(learningRate=" + learningRate + ", momentum=" + momentum
-                + (learningRateSchedule == null ? "" : ", schedule=" + learningRateSchedule) + ")";
+        return "HeavyBallMomentum(learningRate=" + getLearningRate() + ", momentum=" + momentum + scheduleSuffix() + ")";
     }
 }

@@ -13,8 +13,8 @@ interface BatchStep {
     }
 
     /**
-     * The fastest step that trains {@code net} exactly as DL4J's {@code fit} would: {@link DenseBackprop} for plain
-     * dense networks, DL4J itself otherwise. {@code seed} seeds what the step draws (dropout masks).
+     * The fastest step that trains {@code net} as DL4J's {@code fit} would: {@link DenseBackprop} for plain dense
+     * networks (the same arithmetic; dropout masks of its own, drawn from {@code seed}), DL4J itself otherwise.
      */
     static BatchStep forNetwork(MultiLayerNetwork net, long seed) {
         return DenseBackprop.forNetwork(net, seed).<BatchStep>map(step -> step).orElseGet(() -> dl4j(net));
