@@ -7,12 +7,22 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
- * How a failed command ends: a bad spec prints one line per problem and exits 2; a user-level error (missing file,
- * occupied output directory) prints one line and exits 1; anything else is a bug and keeps its stack trace.
+ * How a failed command ends: a bad option or argument prints one line and exits 2, as does a bad spec (one line per
+ * problem); a user-level error (missing file, occupied output directory) prints one line and exits 1; anything else is
+ * a bug and keeps its stack trace.
  */
-final class CliErrors implements CommandLine.IExecutionExceptionHandler {
+final class CliErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     static final int INVALID_SPEC = 2;
     static final int FAILED = 1;
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("sparktune: " + e.getMessage() + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

@@ -28,6 +28,7 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(Object command) {
-        return new CommandLine(command).setExecutionExceptionHandler(new CliErrors());
+        CliErrors errors = new CliErrors();
+        return new CommandLine(command).setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
     }
 }

@@ -1,15 +1,24 @@
 package io.sparktune.cli;
 
+import io.sparktune.driver.SparkRefit;
 import io.sparktune.results.Retrainer;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code sparktune retrain DIR --rank N --model FILE}: refits one leaderboard row locally and saves the model. */
+/**
+ * {@code sparktune retrain DIR --rank N --model FILE [--spark]}: refits one leaderboard row, in this process or on
+ * Spark, and saves the model.
+ */
 @Command(name = "retrain", mixinStandardHelpOptions = true,
         description = "Re-train a leaderboard row on the whole training file, report the test score, save a DL4J model zip.")
 public final class RetrainCommand implements Callable<Integer> {
@@ -38,16 +47,54 @@ public final class RetrainCommand implements Callable<Integer> {
             description = "use only the first N training examples (default: all of the training file)")
     int limit;
 
+    @Option(names = "--spark", description = "train on Spark (dl4j-spark parameter averaging, one worker per core) "
+            + "instead of in this process; with --master and --conf")
+    boolean onSpark;
+
+    @Option(names = "--averaging-frequency", paramLabel = "K",
+            description = "with --spark: minibatches each worker fits between two averagings (default "
+                    + SparkRefit.AVERAGING_FREQUENCY + ")")
+    Integer averagingFrequency;
+
+    @Mixin
+    SparkOptions spark = new SparkOptions();
+
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
+        if ((spark.given() || averagingFrequency != null) && !onSpark) {
+            throw new ParameterException(commandSpec.commandLine(),
+                    "--master, --conf and --averaging-frequency apply only with --spark");
+        }
+        if (averagingFrequency != null && averagingFrequency < 1) {
+            throw new ParameterException(commandSpec.commandLine(),
+                    "--averaging-frequency must be at least 1, got " + averagingFrequency);
+        }
         Retrainer.Selection selection = new Retrainer.Selection(
                 which.trialId == null && which.rank == null ? Integer.valueOf(1) : which.rank, which.trialId);
-        Retrainer.Outcome outcome = Retrainer.retrain(runDir, selection, model, epochs, limit);
+        Retrainer.Outcome outcome;
+        Map<String, Object> trainedWith = Map.of();
+        if (onSpark) {
+            try (SparkRefit refit = new SparkRefit(spark.sparkConf("sparktune retrain " + runDir.getFileName()),
+                    averagingFrequency == null ? SparkRefit.AVERAGING_FREQUENCY : averagingFrequency)) {
+                outcome = Retrainer.retrain(runDir, selection, model, epochs, limit, refit);
+                trainedWith = refit.settings();
+            }
+        } else {
+            outcome = Retrainer.retrain(runDir, selection, model, epochs, limit);
+        }
         System.out.printf(Locale.ROOT, "%s %s%n", outcome.candidate().trialId(), outcome.candidate().params());
         System.out.printf(Locale.ROOT, "trained on %d examples (%d held out for early stopping): %d epochs, best epoch %d, "
                         + "validation %s %.4f, %.1f s%n", outcome.trainExamples(), outcome.heldOutExamples(),
                 outcome.training().epochsRun(), outcome.training().bestEpoch(), outcome.scoring().specName(),
                 outcome.training().bestScore(), outcome.training().fitSeconds());
+        if (onSpark) {
+            System.out.printf(Locale.ROOT, "on Spark %s: parameter averaging of %s workers, minibatches of %s, "
+                            + "averaged every %s minibatches%n", trainedWith.get("master"), trainedWith.get("workers"),
+                    trainedWith.get("batch_size_per_worker"), trainedWith.get("averaging_frequency"));
+        }
         if (outcome.testExamples() > 0) {
             System.out.printf(Locale.ROOT, "test %s %.4f on %d examples %s%n", outcome.scoring().specName(),
                     outcome.testScore(), outcome.testExamples(), outcome.testMetrics());

@@ -4,7 +4,6 @@ import io.sparktune.driver.Budget;
 import io.sparktune.driver.ProgressLog;
 import io.sparktune.driver.Resume;
 import io.sparktune.driver.SearchRun;
-import io.sparktune.driver.SparkConfs;
 import io.sparktune.driver.SparkDispatcher;
 import io.sparktune.driver.StopRequest;
 import io.sparktune.results.LeaderboardCsv;
@@ -15,11 +14,10 @@ import io.sparktune.results.TrialRecord;
 import io.sparktune.space.spec.SearchSpec;
 import io.sparktune.space.spec.SpecParser;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sun.misc.Signal;
@@ -41,12 +39,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the search in DIR: finished trials are kept, the rest run")
     boolean resume;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master; default: as spark-submit set it, else " + SparkConfs.DEFAULT_MASTER)
-    String master;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "extra Spark setting (repeatable)")
-    Map<String, String> sparkConf = new LinkedHashMap<>();
+    @Mixin
+    SparkOptions spark = new SparkOptions();
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "rows of the leaderboard to print (default ${DEFAULT-VALUE})")
     int top;
@@ -66,7 +60,7 @@ public final class SearchCommand implements Callable<Integer> {
         StopRequest stop = new StopRequest();
         SearchRun.Outcome outcome;
         try (SparkDispatcher dispatcher = new SparkDispatcher(
-                SparkConfs.forSearch("sparktune " + spec.name(), master, sparkConf))) {
+                spark.sparkConf("sparktune " + spec.name()))) {
             Signal.handle(new Signal("INT"), signal -> {
                 if (stop.request(CTRL_C)) {
                     System.err.println("\nsparktune: stopping (Ctrl-C again to exit at once); finished trials are kept");

@@ -11,7 +11,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * Runs each trial as its own Spark job, one task per split, so a trial's splits train in parallel on executor cores.
  * The job group is the trial id and the description its parameters, so the Spark UI reads like the leaderboard.
- * The only class that touches Spark's API.
+ * The search's only user of a Spark context ({@code retrain --spark} has its own: {@link SparkRefit}).
  */
 public final class SparkDispatcher implements TrialDispatcher {
     private final JavaSparkContext context;

@@ -32,9 +32,10 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 /**
- * Re-trains one leaderboard row's configuration locally, as scikit-learn's {@code refit}: on the whole training file
- * (the search's {@code data.limit} does not apply unless a limit is given), with early stopping on a stratified
- * held-out slice, then scores it on the spec's test set and saves a DL4J model zip and a JSON description beside it.
+ * Re-trains one leaderboard row's configuration, as scikit-learn's {@code refit}: on the whole training file (the
+ * search's {@code data.limit} does not apply unless a limit is given), with early stopping on a stratified held-out
+ * slice, then scores it on the spec's test set and saves a DL4J model zip and a JSON description beside it. The epochs
+ * are fitted in this JVM or, through a {@link RefitEngine}, on a cluster; everything else is the same for both.
  */
 public final class Retrainer {
     /** Fraction of the training data held out for early stopping. */
@@ -61,12 +62,19 @@ public final class Retrainer {
     private Retrainer() {
     }
 
+    /** Refits in this JVM; see {@link #retrain(Path, Selection, Path, Integer, int, RefitEngine)}. */
+    public static Outcome retrain(Path runDir, Selection selection, Path modelFile, Integer maxEpochs, int limit)
+            throws IOException, SpecException {
+        return retrain(runDir, selection, modelFile, maxEpochs, limit, RefitEngine.LOCAL);
+    }
+
     /**
      * @param maxEpochs overrides the spec's {@code training.max_epochs} when not null
      * @param limit     reads at most this many training examples (0 = the whole file)
+     * @param engine    fits each epoch: {@link RefitEngine#LOCAL} or on a cluster
      */
-    public static Outcome retrain(Path runDir, Selection selection, Path modelFile, Integer maxEpochs, int limit)
-            throws IOException, SpecException {
+    public static Outcome retrain(Path runDir, Selection selection, Path modelFile, Integer maxEpochs, int limit,
+                                  RefitEngine engine) throws IOException, SpecException {
         SearchSpec spec = SpecParser.parse(RunFiles.spec(runDir));
         Map<String, String> row = selection.find(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)));
         if (!TrialStatus.OK.name().equalsIgnoreCase(row.get("status"))) {
@@ -87,8 +95,12 @@ public final class Retrainer {
                     settings.huberDelta(), settings.minDelta(), settings.maxTrialSeconds());
         }
         Scoring scoring = spec.search().scoring();
-        TrainingOutcome training = new SplitTrainer(settings, SplitTask.batchSize(candidate, settings)).train(net,
-                examples.train(), SplitTrainer.scorer(scoring, examples.validation()), candidate.seed());
+        int batchSize = SplitTask.batchSize(candidate, settings);
+        SplitTrainer trainer = new SplitTrainer(settings, batchSize);
+        RefitEngine.TrainingSet trainingSet = new RefitEngine.TrainingSet(trainRef, split.train(), examples.train(),
+                examples.normalizer(), batchSize, candidate.seed());
+        TrainingOutcome training = trainer.train(net, engine.fitter(trainingSet, trainer),
+                SplitTrainer.scorer(scoring, examples.validation()));
         if (training.status() != TrialStatus.OK) {
             throw new IOException(candidate.trialId() + " " + training.status().name().toLowerCase() + ": " + training.message());
         }
@@ -104,7 +116,7 @@ public final class Retrainer {
         Outcome outcome = new Outcome(candidate, split.train().length, split.validation().length, training, scoring,
                 testMetrics.getOrDefault(scoring.specName(), Double.NaN), testMetrics, testExamples, modelFile,
                 Path.of(modelFile + ".json"));
-        AtomicFiles.write(outcome.description(), describe(spec, outcome));
+        AtomicFiles.write(outcome.description(), describe(spec, outcome, engine.settings()));
         return outcome;
     }
 
@@ -125,7 +137,7 @@ public final class Retrainer {
         }
     }
 
-    private static String describe(SearchSpec spec, Outcome outcome) throws IOException {
+    private static String describe(SearchSpec spec, Outcome outcome, Map<String, Object> trainedWith) throws IOException {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("search", spec.name());
         description.put("task", spec.task().specName());
@@ -142,6 +154,7 @@ public final class Retrainer {
         description.put("test_metrics", outcome.testMetrics());
         description.put("test_examples", outcome.testExamples());
         description.put("fit_time", outcome.training().fitSeconds());
+        description.put("trained_with", new TreeMap<>(trainedWith));
         description.put("model", outcome.model().getFileName().toString());
         return io.sparktune.worker.WorkerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(description) + "\n";
     }

@@ -26,6 +26,16 @@ public final class FashionMnist {
         return DIR.resolve("t10k-labels-idx1-ubyte.gz");
     }
 
+    /** A spec's {@code data:} block (YAML) naming the real training and test files. */
+    public static String specData() {
+        return """
+                data:
+                  format: idx
+                  train: {images: %s, labels: %s}
+                  test: {images: %s, labels: %s}
+                """.formatted(trainImages(), trainLabels(), testImages(), testLabels());
+    }
+
     public static DataRef train(int limit) {
         return DataRef.idx(trainImages().toString(), trainLabels().toString(), limit);
     }

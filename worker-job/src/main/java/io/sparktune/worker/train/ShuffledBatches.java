@@ -7,9 +7,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Mini-batches of a training set, reshuffled every epoch (as Keras' {@code fit(shuffle=True)}). The shuffled copy
- * is written into arrays allocated once; each batch is a view of it, so an epoch allocates no feature memory.
+ * is written into arrays allocated once; each batch is a view of it, so an epoch allocates no feature memory (a
+ * consumer that keeps a batch beyond its call must copy it). Used by local training and by each partition of a
+ * cluster's refit.
  */
-final class ShuffledBatches {
+public final class ShuffledBatches {
     private final INDArray features;
     private final INDArray labels;
     private final INDArray shuffledFeatures;
@@ -18,7 +20,7 @@ final class ShuffledBatches {
     private final long seed;
     private final int[] order;
 
-    ShuffledBatches(Examples examples, int batchSize, long seed) {
+    public ShuffledBatches(Examples examples, int batchSize, long seed) {
         this.features = examples.features();
         this.labels = examples.targets();
         this.shuffledFeatures = features.ulike();
@@ -30,7 +32,7 @@ final class ShuffledBatches {
 
     /** Receives one batch; returns false to end the epoch early. */
     @FunctionalInterface
-    interface BatchConsumer {
+    public interface BatchConsumer {
         boolean accept(INDArray features, INDArray labels);
     }
 
@@ -39,7 +41,7 @@ final class ShuffledBatches {
      * batches handed. The order depends only on (seed, epoch), so a training resumed from a checkpoint at epoch k
      * sees the same batches as one that never stopped.
      */
-    int forEachBatchOfEpoch(int epoch, BatchConsumer fitBatch) {
+    public int forEachBatchOfEpoch(int epoch, BatchConsumer fitBatch) {
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * epoch));
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -25,6 +25,16 @@ public final class SplitTrainer {
         double score(MultiLayerNetwork net);
     }
 
+    /**
+     * Fits a network for one epoch, in place, and advances its epoch counter (which learning-rate schedules read);
+     * the one step that differs between training here and on a cluster. Returns the epoch's training loss, NaN or
+     * infinite once it diverged. {@code deadlineNanos} ({@link System#nanoTime()}) may end the epoch early.
+     */
+    @FunctionalInterface
+    public interface EpochFitter {
+        double fitEpoch(MultiLayerNetwork net, int epoch, long deadlineNanos);
+    }
+
     private final TrainingSettings settings;
     private final int batchSize;
 
@@ -44,7 +54,42 @@ public final class SplitTrainer {
 
     /** Trains {@code net} in place; on return it holds the weights of its best epoch. */
     public TrainingOutcome train(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed) {
-        return run(net, train, scorer, shuffleSeed, TrainerState.initial(), settings.maxEpochs(), true).outcome();
+        return train(net, inThisJvm(train, shuffleSeed), scorer);
+    }
+
+    /** Trains {@code net} in place, each epoch fitted by {@code fitter}; on return it holds its best epoch's weights. */
+    public TrainingOutcome train(MultiLayerNetwork net, EpochFitter fitter, ValidationScorer scorer) {
+        return run(net, fitter, scorer, TrainerState.initial(), settings.maxEpochs(), true).outcome();
+    }
+
+    /**
+     * Epochs fitted in this thread, minibatch by minibatch of {@code train}, reshuffled every epoch from
+     * {@code shuffleSeed}; the epoch's loss is the mean of its minibatches' losses.
+     */
+    public EpochFitter inThisJvm(Examples train, long shuffleSeed) {
+        ShuffledBatches batches = new ShuffledBatches(train, batchSize, shuffleSeed);
+        return new EpochFitter() {
+            private MultiLayerNetwork stepNetwork;
+            private BatchStep step;
+
+            @Override
+            public double fitEpoch(MultiLayerNetwork net, int epoch, long deadline) {
+                if (net != stepNetwork) {   // a step holds views of its network's arrays
+                    step = BatchStep.forNetwork(net, shuffleSeed);
+                    stepNetwork = net;
+                }
+                step.startEpoch(epoch);
+                double[] lossSum = {0};
+                int batchCount = batches.forEachBatchOfEpoch(epoch, (x, y) -> {
+                    lossSum[0] += step.fit(x, y);
+                    return Double.isFinite(lossSum[0]) && System.nanoTime() < deadline
+                            && !Thread.currentThread().isInterrupted();
+                });
+                // a step per batch never advances DL4J's epoch counter, which learning-rate schedules read
+                net.incrementEpochCount();
+                return lossSum[0] / batchCount;
+            }
+        };
     }
 
     /**
@@ -54,19 +99,17 @@ public final class SplitTrainer {
      */
     public Segment trainSegment(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed,
                                 TrainerState state, int untilEpoch) {
-        return run(net, train, scorer, shuffleSeed, state, Math.min(untilEpoch, settings.maxEpochs()), false);
+        return run(net, inThisJvm(train, shuffleSeed), scorer, state, Math.min(untilEpoch, settings.maxEpochs()), false);
     }
 
     /** A segment's outcome, the state to continue from, and whether the training is over (stopped or at max epochs). */
     public record Segment(TrainingOutcome outcome, TrainerState state, boolean finished) {
     }
 
-    private Segment run(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed,
-                        TrainerState from, int lastEpoch, boolean restoreBest) {
+    private Segment run(MultiLayerNetwork net, EpochFitter fitter, ValidationScorer scorer, TrainerState from,
+                        int lastEpoch, boolean restoreBest) {
         long start = System.nanoTime();
         long deadline = settings.maxTrialSeconds() > 0 ? start + (long) (settings.maxTrialSeconds() * 1e9) : Long.MAX_VALUE;
-        ShuffledBatches batches = new ShuffledBatches(train, batchSize, shuffleSeed);
-        BatchStep step = BatchStep.forNetwork(net, shuffleSeed);
         List<EpochRecord> curve = new ArrayList<>(from.curve());
         double bestScore = from.bestScore();
         int bestEpoch = from.bestEpoch();
@@ -76,19 +119,11 @@ public final class SplitTrainer {
         boolean stopped = false;
         for (int epoch = from.epochs() + 1; epoch <= lastEpoch && !stopped; epoch++) {
             long epochStart = System.nanoTime();
-            double[] lossSum = {0};
-            step.startEpoch(epoch);
-            int batchCount = batches.forEachBatchOfEpoch(epoch, (x, y) -> {
-                lossSum[0] += step.fit(x, y);
-                return Double.isFinite(lossSum[0]) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted();
-            });
+            double trainLoss = fitter.fitEpoch(net, epoch, deadline);
             if (Thread.currentThread().isInterrupted()) {
                 // Spark interrupts a task's thread when its job is cancelled (a budget stop, Ctrl-C): stop at once
                 throw new CancellationException("training interrupted in epoch " + epoch);
             }
-            // fit(x, y) per batch never advances DL4J's epoch counter, which learning-rate schedules read
-            net.incrementEpochCount();
-            double trainLoss = lossSum[0] / batchCount;
             double score = Double.isFinite(trainLoss) ? scorer.score(net) : Double.NaN;
             curve.add(new EpochRecord(epoch, trainLoss, score, seconds(epochStart)));
             if (!Double.isFinite(trainLoss) || !Double.isFinite(score)) {
