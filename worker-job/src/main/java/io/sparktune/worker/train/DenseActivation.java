@@ -25,6 +25,24 @@ abstract class DenseActivation {
     /** d value / d z, given the pre-activation {@code z} and the activation {@code a} = value(z). */
     abstract float derivative(float z, float a);
 
+    /** Row by row: {@code z += bias} (in place), then {@code a = value(z)}. */
+    final void apply(float[] z, float[] a, float[] bias, int width) {
+        for (int start = 0; start < z.length; start += width) {
+            for (int k = 0; k < width; k++) {
+                float pre = z[start + k] + bias[k];
+                z[start + k] = pre;
+                a[start + k] = value(pre);
+            }
+        }
+    }
+
+    /** {@code delta *= value'(z)}, element by element. */
+    final void multiplyByDerivative(float[] delta, float[] z, float[] a) {
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] *= derivative(z[i], a[i]);
+        }
+    }
+
     static Optional<DenseActivation> of(IActivation dl4j) {
         if (dl4j instanceof ActivationReLU relu) {
             boolean plain = relu.getMax() == null && isZeroOrNull(relu.getThreshold())

@@ -1,7 +1,6 @@
 package io.sparktune.worker.train;
 
 import io.sparktune.worker.nd.OffHeapFloats;
-import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +55,11 @@ final class DenseBackprop implements BatchStep {
     private final INDArray gradient;
     private final GradientUpdater<?> updater;
     private final long seed;
-    private final Map<Integer, Activations> buffersByRows = new HashMap<>();
+    private final Map<Integer, DenseBuffers> buffersByRows = new HashMap<>();
     private SplittableRandom random;
 
     /** A layer's parameters and gradients (views into the network's flat arrays) and its activation. */
-    private record DenseParams(INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
+    record DenseParams(INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
                                int inputs, int outputs, DenseActivation activation) {
     }
 
@@ -159,171 +158,142 @@ final class DenseBackprop implements BatchStep {
 
     @Override
     public double fit(INDArray features, INDArray targets) {
-        Activations buffers = buffersByRows.computeIfAbsent(features.rows(), rows -> new Activations(layers, rows));
+        DenseBuffers buffers = buffersByRows.computeIfAbsent(features.rows(), rows -> new DenseBuffers(layers, rows));
         forward(features, buffers);
         double loss = outputDelta(targets, buffers);
         backward(buffers);
         int iteration = net.getIterationCount();
         updater.applyUpdater(gradient, iteration, net.getEpochCount());
-        subtract(OffHeapFloats.view(params), OffHeapFloats.view(gradient));
+        params.subi(gradient);
         net.setIterationCount(iteration + 1);
         return loss;
     }
 
-    private void forward(INDArray features, Activations buffers) {
+    private void forward(INDArray features, DenseBuffers buffers) {
         INDArray input = features;
         int last = layers.length - 1;
         for (int l = 0; l <= last; l++) {
             DenseParams layer = layers[l];
             if (l == last && keepProbability < 1f) {
-                input = dropout(input, buffers);
+                input = dropout(l == 0 ? buffers.features(features) : buffers.a[l - 1], buffers);
             }
             buffers.inputs[l] = input;
-            Nd4j.gemm(input, layer.weights(), buffers.z[l], false, false, 1.0, 0.0);
-            FloatBuffer z = OffHeapFloats.view(buffers.z[l]);
-            FloatBuffer a = OffHeapFloats.view(buffers.a[l]);
-            FloatBuffer bias = OffHeapFloats.view(layer.bias());
-            int width = layer.outputs();
-            for (int i = 0, n = z.capacity(); i < n; i++) {
-                float pre = z.get(i) + bias.get(i % width);
-                z.put(i, pre);
-                a.put(i, l < last ? layer.activation().value(pre) : pre);
+            Nd4j.gemm(input, layer.weights(), buffers.gemmOut[l], false, false, 1.0, 0.0);
+            float[] z = buffers.z[l];
+            float[] a = buffers.a[l];
+            OffHeapFloats.view(buffers.gemmOut[l]).get(z);
+            OffHeapFloats.view(layer.bias()).get(buffers.row, 0, layer.outputs());
+            if (l < last) {
+                layer.activation().apply(z, a, buffers.row, layer.outputs());
+                OffHeapFloats.view(buffers.activations[l]).put(a);
+                input = buffers.activations[l];
+            } else {
+                addRowVector(z, buffers.row, layer.outputs());
+                System.arraycopy(z, 0, a, 0, z.length);
+                if (softmaxCrossEntropy) {
+                    softmaxRows(a, layer.outputs());
+                }
             }
-            if (l == last && softmaxCrossEntropy) {
-                softmaxRows(a, width);
-            }
-            input = buffers.a[l];
         }
     }
 
     /** Inverted dropout: each input kept with DL4J's keep probability p and scaled by 1/p, into a buffer. */
-    private INDArray dropout(INDArray input, Activations buffers) {
-        FloatBuffer in = readable(input);
-        FloatBuffer out = OffHeapFloats.view(buffers.dropped);
+    private INDArray dropout(float[] values, DenseBuffers buffers) {
+        float[] dropped = buffers.droppedValues;
         float scale = 1f / keepProbability;
-        for (int i = 0, n = out.capacity(); i < n; i++) {
+        for (int i = 0; i < dropped.length; i++) {
             float mask = random.nextFloat() < keepProbability ? scale : 0f;
             buffers.mask[i] = mask;
-            out.put(i, in.get(i) * mask);
+            dropped[i] = values[i] * mask;
         }
+        OffHeapFloats.view(buffers.dropped).put(dropped);
         return buffers.dropped;
     }
 
-    private static void softmaxRows(FloatBuffer values, int width) {
-        for (int row = 0, n = values.capacity(); row < n; row += width) {
+    private static void addRowVector(float[] matrix, float[] row, int width) {
+        for (int start = 0; start < matrix.length; start += width) {
+            for (int k = 0; k < width; k++) {
+                matrix[start + k] += row[k];
+            }
+        }
+    }
+
+    private static void softmaxRows(float[] values, int width) {
+        for (int start = 0; start < values.length; start += width) {
             float max = Float.NEGATIVE_INFINITY;
-            for (int k = row; k < row + width; k++) {
-                max = Math.max(max, values.get(k));
+            for (int k = start; k < start + width; k++) {
+                max = Math.max(max, values[k]);
             }
             float sum = 0;
-            for (int k = row; k < row + width; k++) {
-                float e = (float) Math.exp(values.get(k) - max);
-                values.put(k, e);
-                sum += e;
+            for (int k = start; k < start + width; k++) {
+                values[k] = (float) Math.exp(values[k] - max);
+                sum += values[k];
             }
-            for (int k = row; k < row + width; k++) {
-                values.put(k, values.get(k) / sum);
+            for (int k = start; k < start + width; k++) {
+                values[k] /= sum;
             }
         }
     }
 
     /**
      * The output layer's δ = dLoss/dZ divided by the batch size (DL4J divides the gradient by it), into
-     * {@code delta[last]}; returns the batch's mean loss as DL4J's score: cross-entropy of the softmax clipped at
+     * {@code deltas[last]}; returns the batch's mean loss as DL4J's score: cross-entropy of the softmax clipped at
      * 1e-10, or the squared error divided by the number of outputs.
      */
-    private double outputDelta(INDArray targets, Activations buffers) {
+    private double outputDelta(INDArray targets, DenseBuffers buffers) {
         int last = layers.length - 1;
-        FloatBuffer out = OffHeapFloats.view(buffers.a[last]);
-        FloatBuffer truth = readable(targets);
-        FloatBuffer delta = OffHeapFloats.view(buffers.delta[last]);
+        float[] out = buffers.a[last];
+        float[] truth = buffers.targets(targets);
+        float[] delta = buffers.delta[last];
         int rows = buffers.rows;
         int width = layers[last].outputs();
         double loss = 0;
-        for (int i = 0, n = out.capacity(); i < n; i++) {
-            float y = truth.get(i);
+        for (int i = 0; i < out.length; i++) {
+            float y = truth[i];
             if (softmaxCrossEntropy) {
-                float p = Math.max(out.get(i), (float) SOFTMAX_CLIP_EPS);
+                float p = Math.max(out[i], (float) SOFTMAX_CLIP_EPS);
                 loss -= y == 0f ? 0 : y * Math.log(p);
-                delta.put(i, (p - y) / rows);
+                delta[i] = (p - y) / rows;
             } else {
-                float error = out.get(i) - y;
+                float error = out[i] - y;
                 loss += error * error / width;
-                delta.put(i, 2 * error / (width * (float) rows));
+                delta[i] = 2 * error / (width * (float) rows);
             }
         }
+        OffHeapFloats.view(buffers.deltas[last]).put(delta);
         return loss / rows;
     }
 
-    private void backward(Activations buffers) {
+    private void backward(DenseBuffers buffers) {
         int last = layers.length - 1;
         for (int l = last; l >= 0; l--) {
             DenseParams layer = layers[l];
-            Nd4j.gemm(buffers.inputs[l], buffers.delta[l], layer.weightGradient(), true, false, 1.0, 0.0);
-            sumColumns(OffHeapFloats.view(buffers.delta[l]), OffHeapFloats.view(layer.biasGradient()), layer.outputs());
+            Nd4j.gemm(buffers.inputs[l], buffers.deltas[l], layer.weightGradient(), true, false, 1.0, 0.0);
+            sumColumns(buffers.delta[l], buffers.row, layer.outputs());
+            OffHeapFloats.view(layer.biasGradient()).put(buffers.row, 0, layer.outputs());
             if (l == 0) {
                 return;
             }
-            Nd4j.gemm(buffers.delta[l], layer.weights(), buffers.delta[l - 1], false, true, 1.0, 0.0);
-            FloatBuffer delta = OffHeapFloats.view(buffers.delta[l - 1]);
-            FloatBuffer z = OffHeapFloats.view(buffers.z[l - 1]);
-            FloatBuffer a = OffHeapFloats.view(buffers.a[l - 1]);
-            DenseActivation activation = layers[l - 1].activation();
-            boolean masked = l == last && keepProbability < 1f;
-            for (int i = 0, n = delta.capacity(); i < n; i++) {
-                float d = masked ? delta.get(i) * buffers.mask[i] : delta.get(i);
-                delta.put(i, d * activation.derivative(z.get(i), a.get(i)));
+            // dX = δ·Wᵀ into the layer below's GEMM output (its Z is kept on the heap), then δ below = dX ⊙ f'(Z)
+            Nd4j.gemm(buffers.deltas[l], layer.weights(), buffers.gemmOut[l - 1], false, true, 1.0, 0.0);
+            float[] delta = buffers.delta[l - 1];
+            OffHeapFloats.view(buffers.gemmOut[l - 1]).get(delta);
+            if (l == last && keepProbability < 1f) {
+                for (int i = 0; i < delta.length; i++) {
+                    delta[i] *= buffers.mask[i];
+                }
             }
+            layers[l - 1].activation().multiplyByDerivative(delta, buffers.z[l - 1], buffers.a[l - 1]);
+            OffHeapFloats.view(buffers.deltas[l - 1]).put(delta);
         }
     }
 
-    private static void sumColumns(FloatBuffer matrix, FloatBuffer sums, int width) {
-        for (int k = 0; k < width; k++) {
-            sums.put(k, 0f);
-        }
-        for (int i = 0, n = matrix.capacity(); i < n; i++) {
-            int k = i % width;
-            sums.put(k, sums.get(k) + matrix.get(i));
-        }
-    }
-
-    private static void subtract(FloatBuffer from, FloatBuffer amount) {
-        for (int i = 0, n = from.capacity(); i < n; i++) {
-            from.put(i, from.get(i) - amount.get(i));
-        }
-    }
-
-    /** The elements of a batch array in row-major order: its own memory when it is laid out so, else a copy. */
-    private static FloatBuffer readable(INDArray array) {
-        return OffHeapFloats.isDense(array) && (array.ordering() == 'c' || array.isVector())
-                ? OffHeapFloats.view(array) : FloatBuffer.wrap(OffHeapFloats.rowMajor(array));
-    }
-
-    /** The arrays of one batch size, allocated once: per layer its input, pre-activation, activation and δ. */
-    private static final class Activations {
-        final int rows;
-        final INDArray[] inputs;
-        final INDArray[] z;
-        final INDArray[] a;
-        final INDArray[] delta;
-        final INDArray dropped;
-        final float[] mask;
-
-        Activations(DenseParams[] layers, int rows) {
-            this.rows = rows;
-            int count = layers.length;
-            inputs = new INDArray[count];
-            z = new INDArray[count];
-            a = new INDArray[count];
-            delta = new INDArray[count];
-            for (int l = 0; l < count; l++) {
-                z[l] = Nd4j.create(DataType.FLOAT, new long[] {rows, layers[l].outputs()}, 'c');
-                a[l] = Nd4j.create(DataType.FLOAT, new long[] {rows, layers[l].outputs()}, 'c');
-                delta[l] = Nd4j.create(DataType.FLOAT, new long[] {rows, layers[l].outputs()}, 'c');
+    private static void sumColumns(float[] matrix, float[] sums, int width) {
+        java.util.Arrays.fill(sums, 0, width, 0f);
+        for (int start = 0; start < matrix.length; start += width) {
+            for (int k = 0; k < width; k++) {
+                sums[k] += matrix[start + k];
             }
-            int lastInputs = layers[count - 1].inputs();
-            dropped = Nd4j.create(DataType.FLOAT, new long[] {rows, lastInputs}, 'c');
-            mask = new float[rows * lastInputs];
         }
     }
 }

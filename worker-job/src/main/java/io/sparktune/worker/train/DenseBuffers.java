@@ -1,0 +1,88 @@
+package io.sparktune.worker.train;
+
+import io.sparktune.worker.nd.OffHeapFloats;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The arrays {@link DenseBackprop} uses for one batch size, allocated once. The GEMMs read and write ND4J's off-heap
+ * arrays; everything element-wise runs on Java arrays (bounds checks the JIT can remove, loops it can vectorise),
+ * moved in and out with one bulk copy each.
+ */
+final class DenseBuffers {
+    final int rows;
+    /** Each layer's input as its GEMMs read it: the features, the activations below, or their dropped-out copy. */
+    final INDArray[] inputs;
+    /** Off-heap, per layer: the GEMM results ({@code Z = X·W}, later the {@code dX} of the layer above). */
+    final INDArray[] gemmOut;
+    /** Off-heap, per hidden layer: its activations, the next layer's input. */
+    final INDArray[] activations;
+    /** Off-heap, per layer: δ, read by the backward GEMMs. */
+    final INDArray[] deltas;
+    /** On the heap, per layer: pre-activations, activations (the output layer's: softmax or identity) and δ. */
+    final float[][] z;
+    final float[][] a;
+    final float[][] delta;
+    /** Scratch for one row: a bias, or a bias gradient. */
+    final float[] row;
+    /** The output layer's input after dropout, off-heap and on the heap, and the mask (0 or 1/p) it was drawn with. */
+    final INDArray dropped;
+    final float[] droppedValues;
+    final float[] mask;
+    private final float[] targets;
+    private final float[] features;
+
+    DenseBuffers(DenseBackprop.DenseParams[] layers, int rows) {
+        this.rows = rows;
+        int count = layers.length;
+        inputs = new INDArray[count];
+        gemmOut = new INDArray[count];
+        activations = new INDArray[count];
+        deltas = new INDArray[count];
+        z = new float[count][];
+        a = new float[count][];
+        delta = new float[count][];
+        int widest = 0;
+        for (int l = 0; l < count; l++) {
+            int width = layers[l].outputs();
+            widest = Math.max(widest, width);
+            gemmOut[l] = matrix(rows, width);
+            activations[l] = l < count - 1 ? matrix(rows, width) : null;
+            deltas[l] = matrix(rows, width);
+            z[l] = new float[rows * width];
+            a[l] = new float[rows * width];
+            delta[l] = new float[rows * width];
+        }
+        row = new float[widest];
+        int lastInputs = layers[count - 1].inputs();
+        dropped = matrix(rows, lastInputs);
+        droppedValues = new float[rows * lastInputs];
+        mask = new float[rows * lastInputs];
+        targets = new float[rows * layers[count - 1].outputs()];
+        features = count == 1 ? new float[rows * layers[0].inputs()] : null;
+    }
+
+    /** A batch's targets, row-major on the heap. */
+    float[] targets(INDArray batch) {
+        return copy(batch, targets);
+    }
+
+    /** A batch's features, row-major on the heap (kept only for a network without hidden layers, for dropout). */
+    float[] features(INDArray batch) {
+        return copy(batch, features);
+    }
+
+    /** {@code batch} row-major in {@code into} (one bulk copy), or in a new array if it is laid out otherwise. */
+    private static float[] copy(INDArray batch, float[] into) {
+        if (into != null && OffHeapFloats.isDense(batch) && batch.ordering() == 'c' && batch.length() == into.length) {
+            OffHeapFloats.view(batch).get(into);
+            return into;
+        }
+        return OffHeapFloats.rowMajor(batch);
+    }
+
+    private static INDArray matrix(int rows, int columns) {
+        return Nd4j.create(DataType.FLOAT, new long[] {rows, columns}, 'c');
+    }
+}
