@@ -99,8 +99,10 @@ public final class Retrainer {
         SplitTrainer trainer = new SplitTrainer(settings, batchSize);
         RefitEngine.TrainingSet trainingSet = new RefitEngine.TrainingSet(trainRef, split.train(), examples.train(),
                 examples.normalizer(), batchSize, candidate.seed());
-        TrainingOutcome training = trainer.train(net, engine.fitter(trainingSet, trainer),
-                SplitTrainer.scorer(scoring, examples.validation()));
+        TrainingOutcome training;
+        try (SplitTrainer.EpochFitter fitter = engine.fitter(trainingSet, trainer)) {
+            training = trainer.train(net, fitter, SplitTrainer.scorer(scoring, examples.validation()));
+        }
         if (training.status() != TrialStatus.OK) {
             throw new IOException(candidate.trialId() + " " + training.status().name().toLowerCase() + ": " + training.message());
         }

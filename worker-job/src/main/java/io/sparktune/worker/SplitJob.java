@@ -11,6 +11,7 @@ import io.sparktune.worker.train.Metrics;
 import io.sparktune.worker.train.SplitTrainer;
 import io.sparktune.worker.train.TrainerState;
 import io.sparktune.worker.train.TrainingOutcome;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -31,35 +32,26 @@ public final class SplitJob {
 
     public static SplitResult run(SplitTask task) {
         long start = System.nanoTime();
-        return trainAndScore(task, start).withTaskSeconds((System.nanoTime() - start) / 1e9);
+        return prepareAndRun(task, start).withTaskSeconds((System.nanoTime() - start) / 1e9);
     }
 
-    private static SplitResult trainAndScore(SplitTask task, long start) {
+    private static SplitResult prepareAndRun(SplitTask task, long start) {
         try {
             LabeledData data = DataCache.load(task.data());
             Folds.Split split = task.plan().split(data, task.split());
-            Examples.Pair examples = Examples.split(data.select(split.train()), data.select(split.validation()),
-                    task.data().needsStandardization());
-            long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
-            SplitTrainer trainer = new SplitTrainer(task.training(), task.batchSize());
-            SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(task.scoring(), examples.validation());
-            Optional<Checkpoints.Restored> restored = task.trainsSegment()
-                    ? Checkpoints.load(task.checkpointDir(), task.candidate().trialId(), task.split()) : Optional.empty();
-            MultiLayerNetwork net = restored.map(Checkpoints.Restored::net).orElseGet(() -> newNetwork(task, data, seed));
-            TrainingOutcome outcome;
-            if (task.trainsSegment()) {
-                SplitTrainer.Segment segment = trainer.trainSegment(net, examples.train(), scorer, seed,
-                        restored.map(Checkpoints.Restored::state).orElse(TrainerState.initial()), task.untilEpoch());
-                Checkpoints.save(task.checkpointDir(), task.candidate().trialId(), task.split(), net, segment.state());
-                outcome = segment.outcome();
-            } else {
-                outcome = trainer.train(net, examples.train(), scorer, seed);
+            // arrays and network are freed when the split ends: an executor runs thousands of them
+            try (Examples.Pair examples = Examples.split(data.select(split.train()), data.select(split.validation()),
+                    task.data().needsStandardization())) {
+                long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
+                Optional<Checkpoints.Restored> restored = task.trainsSegment()
+                        ? Checkpoints.load(task.checkpointDir(), task.candidate().trialId(), task.split()) : Optional.empty();
+                MultiLayerNetwork net = restored.map(Checkpoints.Restored::net).orElseGet(() -> newNetwork(task, data, seed));
+                try {
+                    return trainAndScore(task, examples, net, restored, seed);
+                } finally {
+                    net.close();
+                }
             }
-            Examples validation = examples.validation();
-            return new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(), outcome.bestScore(),
-                    outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(), outcome.message(),
-                    WORKER, outcome.status() == TrialStatus.OK
-                    ? Metrics.all(net.output(validation.features(), false), validation.source()) : null);
         } catch (Exception | OutOfMemoryError e) {
             if (e instanceof CancellationException) {
                 LOG.info("{} split {} cancelled: {}", task.candidate().trialId(), task.split(), e.getMessage());
@@ -69,6 +61,26 @@ public final class SplitJob {
             return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
                     (System.nanoTime() - start) / 1e9, List.of(), e.toString(), WORKER);
         }
+    }
+
+    private static SplitResult trainAndScore(SplitTask task, Examples.Pair examples, MultiLayerNetwork net,
+                                             Optional<Checkpoints.Restored> restored, long seed) throws IOException {
+        SplitTrainer trainer = new SplitTrainer(task.training(), task.batchSize());
+        SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(task.scoring(), examples.validation());
+        TrainingOutcome outcome;
+        if (task.trainsSegment()) {
+            SplitTrainer.Segment segment = trainer.trainSegment(net, examples.train(), scorer, seed,
+                    restored.map(Checkpoints.Restored::state).orElse(TrainerState.initial()), task.untilEpoch());
+            Checkpoints.save(task.checkpointDir(), task.candidate().trialId(), task.split(), net, segment.state());
+            outcome = segment.outcome();
+        } else {
+            outcome = trainer.train(net, examples.train(), scorer, seed);
+        }
+        Examples validation = examples.validation();
+        return new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(), outcome.bestScore(),
+                outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(), outcome.message(),
+                WORKER, outcome.status() == TrialStatus.OK
+                ? Metrics.all(net.output(validation.features(), false), validation.source()) : null);
     }
 
     private static MultiLayerNetwork newNetwork(SplitTask task, LabeledData data, long seed) {

@@ -4,12 +4,17 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** One optimisation step on a mini-batch; returns the batch's training loss (DL4J's score). */
-interface BatchStep {
+interface BatchStep extends AutoCloseable {
 
     double fit(INDArray features, INDArray targets);
 
     /** Called before each epoch's first batch (epochs count from 1). */
     default void startEpoch(int epoch) {
+    }
+
+    /** Frees what the step allocated (not the network). */
+    @Override
+    default void close() {
     }
 
     /**

@@ -169,6 +169,12 @@ final class DenseBackprop implements BatchStep {
         return loss;
     }
 
+    @Override
+    public void close() {
+        buffersByRows.values().forEach(DenseBuffers::free);
+        buffersByRows.clear();
+    }
+
     private void forward(INDArray features, DenseBuffers buffers) {
         INDArray input = features;
         int last = layers.length - 1;

@@ -82,6 +82,14 @@ final class DenseBuffers {
         return OffHeapFloats.rowMajor(batch);
     }
 
+    /** Frees the off-heap arrays. */
+    void free() {
+        OffHeapFloats.free(gemmOut);
+        OffHeapFloats.free(activations);
+        OffHeapFloats.free(deltas);
+        OffHeapFloats.free(dropped);
+    }
+
     private static INDArray matrix(int rows, int columns) {
         return Nd4j.create(DataType.FLOAT, new long[] {rows, columns}, 'c');
     }

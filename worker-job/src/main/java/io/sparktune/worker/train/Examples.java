@@ -11,7 +11,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
  * A dataset as ND4J matrices: features ({@code rows × cols}) and targets (one-hot classes, or one column of
  * regression targets), with the plain data they came from (the truth the metrics compare with).
  */
-public record Examples(INDArray features, INDArray targets, LabeledData source) {
+public record Examples(INDArray features, INDArray targets, LabeledData source) implements AutoCloseable {
 
     public static Examples of(LabeledData data) {
         INDArray features = OffHeapFloats.matrix(data.features(), data.rows(), data.cols());
@@ -35,8 +35,20 @@ public record Examples(INDArray features, INDArray targets, LabeledData source) 
         return new Pair(trainExamples, validationExamples, Optional.of(normalizer));
     }
 
+    /** Frees the arrays' native memory; they must not be used afterwards. */
+    @Override
+    public void close() {
+        OffHeapFloats.free(features, targets);
+    }
+
     /** Training and validation examples, and the standardizer fitted on the training rows if any. */
-    public record Pair(Examples train, Examples validation, Optional<NormalizerStandardize> normalizer) {
+    public record Pair(Examples train, Examples validation, Optional<NormalizerStandardize> normalizer)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            train.close();
+            validation.close();
+        }
     }
 
     private static INDArray targets(LabeledData data) {

@@ -1,5 +1,6 @@
 package io.sparktune.worker.train;
 
+import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,7 +12,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * consumer that keeps a batch beyond its call must copy it). Used by local training and by each partition of a
  * cluster's refit.
  */
-public final class ShuffledBatches {
+public final class ShuffledBatches implements AutoCloseable {
     private final INDArray features;
     private final INDArray labels;
     private final INDArray shuffledFeatures;
@@ -64,5 +65,11 @@ public final class ShuffledBatches {
             }
         }
         return batches;
+    }
+
+    /** Frees the shuffled copies (not the examples). */
+    @Override
+    public void close() {
+        OffHeapFloats.free(shuffledFeatures, shuffledLabels);
     }
 }

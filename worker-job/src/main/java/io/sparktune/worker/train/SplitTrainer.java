@@ -31,8 +31,13 @@ public final class SplitTrainer {
      * infinite once it diverged. {@code deadlineNanos} ({@link System#nanoTime()}) may end the epoch early.
      */
     @FunctionalInterface
-    public interface EpochFitter {
+    public interface EpochFitter extends AutoCloseable {
         double fitEpoch(MultiLayerNetwork net, int epoch, long deadlineNanos);
+
+        /** Frees what the fitter allocated for its epochs (not the network or the examples). */
+        @Override
+        default void close() {
+        }
     }
 
     private final TrainingSettings settings;
@@ -54,7 +59,9 @@ public final class SplitTrainer {
 
     /** Trains {@code net} in place; on return it holds the weights of its best epoch. */
     public TrainingOutcome train(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed) {
-        return train(net, inThisJvm(train, shuffleSeed), scorer);
+        try (EpochFitter fitter = inThisJvm(train, shuffleSeed)) {
+            return train(net, fitter, scorer);
+        }
     }
 
     /** Trains {@code net} in place, each epoch fitted by {@code fitter}; on return it holds its best epoch's weights. */
@@ -89,6 +96,14 @@ public final class SplitTrainer {
                 net.incrementEpochCount();
                 return lossSum[0] / batchCount;
             }
+
+            @Override
+            public void close() {
+                batches.close();
+                if (step != null) {
+                    step.close();
+                }
+            }
         };
     }
 
@@ -99,7 +114,9 @@ public final class SplitTrainer {
      */
     public Segment trainSegment(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed,
                                 TrainerState state, int untilEpoch) {
-        return run(net, inThisJvm(train, shuffleSeed), scorer, state, Math.min(untilEpoch, settings.maxEpochs()), false);
+        try (EpochFitter fitter = inThisJvm(train, shuffleSeed)) {
+            return run(net, fitter, scorer, state, Math.min(untilEpoch, settings.maxEpochs()), false);
+        }
     }
 
     /** A segment's outcome, the state to continue from, and whether the training is over (stopped or at max epochs). */

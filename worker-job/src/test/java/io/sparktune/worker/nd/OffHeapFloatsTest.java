@@ -2,7 +2,9 @@ package io.sparktune.worker.nd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,5 +43,17 @@ class OffHeapFloatsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> OffHeapFloats.view(source.get(NDArrayIndex.all(), NDArrayIndex.point(1))));
         assertThrows(IllegalArgumentException.class, () -> OffHeapFloats.view(Nd4j.zeros(DataType.DOUBLE, 2)));
+    }
+
+    @Test
+    void freeReleasesWholeArraysAndLeavesViewsAndNullsAlone() {
+        INDArray whole = Nd4j.rand(DataType.FLOAT, 3, 4);
+        INDArray other = Nd4j.rand(DataType.FLOAT, 5, 2);
+        INDArray view = other.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all());
+        OffHeapFloats.free(whole, view, null);
+        OffHeapFloats.free(whole);
+        assertTrue(whole.wasClosed());
+        assertFalse(view.wasClosed());
+        assertEquals(other.getFloat(1, 0), view.getFloat(0, 0), "the view's array is still readable");
     }
 }
