@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Suites {@code overhead} and {@code memory}, from the same searches: many trials of about one second each (softmax
- * regression on 3,000 images, 2-fold CV, 12 epochs; the issue's "1-second trials") on {@code local[2]} through the
+ * regression on 8,000 images, 2-fold CV, 24 epochs; the issue's "1-second trials") on {@code local[2]} through the
  * real driver. Overhead is what the driver and Spark add: the search's wall time against the time the workers spent
  * in their tasks (the sum of {@code splits[].taskSeconds} divided by the parallelism, i.e. the wall time of a
  * dispatcher with no cost at all); the note says how much of a task was training ({@code fitSeconds}) and how much
@@ -93,13 +93,13 @@ final class OverheadBench {
                 data:
                   format: idx
                   train: {images: %s, labels: %s}
-                  limit: 3000
+                  limit: 8000
                 search: {sampler: random, n_iter: %d, cv: 2, seed: 1}
                 space:
                   n_hidden: 0
                   learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
                   optimizer: adam
-                training: {max_epochs: 12, patience: 12, batch_size: 64}
+                training: {max_epochs: 24, patience: 24, batch_size: 64}
                 """.formatted(settings.images(), settings.labels(), settings.overheadTrials());
     }
 }
