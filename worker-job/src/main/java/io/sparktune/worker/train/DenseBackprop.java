@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * small network's step outside the matrix multiplies: ~50 native op calls per batch, each building shape
  * information, plus per-parameter views in its updater (bench/NOTES.md). Here a step is three GEMMs per layer
  * ({@code Z = X·W}, {@code dW = Xᵀ·δ}, {@code dX = δ·Wᵀ}, into arrays allocated once per batch size), bias,
- * activation, softmax and their derivatives as Java loops over the same off-heap memory, and the network's own DL4J
+ * activation, softmax and their derivatives as Java loops ({@link DenseBuffers}), and the network's own DL4J
  * updater applied to the flat gradient, as DL4J applies it. Parameters, gradients and updater state are the
  * network's own arrays, so everything else (validation, checkpoints, saving) keeps using the DL4J network.
  *
@@ -60,7 +61,7 @@ final class DenseBackprop implements BatchStep {
 
     /** A layer's parameters and gradients (views into the network's flat arrays) and its activation. */
     record DenseParams(INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
-                               int inputs, int outputs, DenseActivation activation) {
+                       int inputs, int outputs, DenseActivation activation) {
     }
 
     private DenseBackprop(MultiLayerNetwork net, DenseParams[] layers, boolean softmaxCrossEntropy,
@@ -98,7 +99,7 @@ final class DenseBackprop implements BatchStep {
             Layer layer = net.getLayer(l);
             Map<String, INDArray> gradients = DefaultParamInitializer.getInstance()
                     .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
-            var conf = (org.deeplearning4j.nn.conf.layers.FeedForwardLayer) layer.conf().getLayer();
+            var conf = (FeedForwardLayer) layer.conf().getLayer();
             layers[l] = new DenseParams(layer.getParam(DefaultParamInitializer.WEIGHT_KEY),
                     layer.getParam(DefaultParamInitializer.BIAS_KEY), gradients.get(DefaultParamInitializer.WEIGHT_KEY),
                     gradients.get(DefaultParamInitializer.BIAS_KEY), (int) conf.getNIn(), (int) conf.getNOut(),
