@@ -2,6 +2,7 @@ package io.sparktune.worker.nd;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,6 +46,12 @@ public final class OffHeapFloats {
         }
         FloatBuffer all = array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         return all.position((int) array.offset()).limit((int) (array.offset() + array.length())).slice();
+    }
+
+    /** Whether element i of each array's buffer is element i of the other: dense float, same shape and order. */
+    public static boolean sameLayout(INDArray a, INDArray b) {
+        return isDense(a) && isDense(b) && a.length() == b.length()
+                && (a.isVector() && b.isVector() || a.ordering() == b.ordering() && Arrays.equals(a.shape(), b.shape()));
     }
 
     /** Float, its elements one after the other in memory, and few enough to index with an int. */

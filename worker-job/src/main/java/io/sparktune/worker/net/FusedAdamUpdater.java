@@ -1,8 +1,8 @@
 package io.sparktune.worker.net;
 
+import io.sparktune.worker.nd.FloatChunks;
 import io.sparktune.worker.nd.OffHeapFloats;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -12,14 +12,9 @@ import org.nd4j.linalg.learning.GradientUpdater;
  * layout is exactly DL4J's; only {@link #applyUpdater} differs. DL4J subtracts the returned gradient.
  */
 final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
-    /** Elements per chunk: three chunks of floats stay in the L1/L2 cache. */
-    private static final int CHUNK = 4096;
-
     private final FusedAdam config;
     private final GradientUpdater<?> dl4jAdam;
-    private final float[] gs = new float[CHUNK];
-    private final float[] ms = new float[CHUNK];
-    private final float[] vs = new float[CHUNK];
+    private final FloatChunks chunks = new FloatChunks(3);
 
     FusedAdamUpdater(FusedAdam config, GradientUpdater<?> dl4jAdam) {
         this.config = config;
@@ -51,7 +46,7 @@ final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
         Map<String, INDArray> state = dl4jAdam.getState();
         INDArray m = state.get("M");
         INDArray v = state.get("V");
-        if (!sameContiguousFloatLayout(gradient, m) || !sameContiguousFloatLayout(gradient, v)) {
+        if (!OffHeapFloats.sameLayout(gradient, m) || !OffHeapFloats.sameLayout(gradient, v)) {
             dl4jAdam.applyUpdater(gradient, iteration, epoch);
             return;
         }
@@ -63,24 +58,19 @@ final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
         if (Double.isNaN(alpha) || Double.isInfinite(alpha) || alpha == 0.0) {
             alpha = config.getEpsilon(); // as DL4J does
         }
-        update(OffHeapFloats.view(gradient), OffHeapFloats.view(m), OffHeapFloats.view(v), (int) gradient.length(), (float) beta1, (float) beta2,
-                (float) alpha, (float) config.getEpsilon());
+        update(OffHeapFloats.view(gradient), OffHeapFloats.view(m), OffHeapFloats.view(v), (int) gradient.length(),
+                (float) beta1, (float) beta2, (float) alpha, (float) config.getEpsilon());
     }
 
-    /**
-     * m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; g = α·m/(√v + ε), element by element, in place. Works through the
-     * off-heap buffers in chunks copied to Java arrays: a loop over arrays has no per-element bounds checks left
-     * and vectorises, which a loop over {@code FloatBuffer.get(i)} does not.
-     */
+    /** m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; g = α·m/(√v + ε), element by element, in place, chunk by chunk. */
     private void update(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2,
                         float alpha, float epsilon) {
         float oneMinusBeta1 = 1 - beta1;
         float oneMinusBeta2 = 1 - beta2;
-        for (int from = 0; from < n; from += CHUNK) {
-            int length = Math.min(CHUNK, n - from);
-            g.get(from, gs, 0, length);
-            m.get(from, ms, 0, length);
-            v.get(from, vs, 0, length);
+        chunks.forEach(n, (c, length) -> {
+            float[] gs = c[0];
+            float[] ms = c[1];
+            float[] vs = c[2];
             for (int i = 0; i < length; i++) {
                 float gi = gs[i];
                 float mi = beta1 * ms[i] + oneMinusBeta1 * gi;
@@ -89,16 +79,6 @@ final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
                 vs[i] = vi;
                 gs[i] = alpha * mi / ((float) Math.sqrt(vi) + epsilon);
             }
-            g.put(from, gs, 0, length);
-            m.put(from, ms, 0, length);
-            v.put(from, vs, 0, length);
-        }
-    }
-
-    /** Whether element i of both arrays' buffers is element i of the other: same shape and order, dense float. */
-    private static boolean sameContiguousFloatLayout(INDArray a, INDArray b) {
-        return OffHeapFloats.isDense(a) && OffHeapFloats.isDense(b) && a.length() == b.length()
-                && (a.isVector() && b.isVector()
-                    || a.ordering() == b.ordering() && Arrays.equals(a.shape(), b.shape()));
+        }, g, m, v);
     }
 }

@@ -1,6 +1,7 @@
 package io.sparktune.worker.train;
 
 import io.sparktune.worker.nd.OffHeapFloats;
+import io.sparktune.worker.net.JavaUpdaterRules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * information, plus per-parameter views in its updater (bench/NOTES.md). Here a step is three GEMMs per layer
  * ({@code Z = X·W}, {@code dW = Xᵀ·δ}, {@code dX = δ·Wᵀ}, into arrays allocated once per batch size), bias,
  * activation, softmax and their derivatives as Java loops ({@link DenseBuffers}), and the network's own DL4J
- * updater applied to the flat gradient, as DL4J applies it. Parameters, gradients and updater state are the
+ * updater applied to the flat gradient, as DL4J applies it (its rule in Java where {@link JavaUpdaterRules} has it). Parameters, gradients and updater state are the
  * network's own arrays, so everything else (validation, checkpoints, saving) keeps using the DL4J network.
  *
  * <p>Used only where it computes what DL4J computes ({@link #forNetwork}): dense hidden layers with an activation
@@ -57,6 +58,7 @@ final class DenseBackprop implements BatchStep {
     private final GradientUpdater<?> updater;
     private final long seed;
     private final Map<Integer, DenseBuffers> buffersByRows = new HashMap<>();
+    private final JavaUpdaterRules updaterRules = new JavaUpdaterRules();
     private SplittableRandom random;
 
     /** A layer's parameters and gradients (views into the network's flat arrays) and its activation. */
@@ -164,7 +166,9 @@ final class DenseBackprop implements BatchStep {
         double loss = outputDelta(targets, buffers);
         backward(buffers);
         int iteration = net.getIterationCount();
-        updater.applyUpdater(gradient, iteration, net.getEpochCount());
+        if (!updaterRules.apply(updater, gradient, iteration, net.getEpochCount())) {
+            updater.applyUpdater(gradient, iteration, net.getEpochCount());
+        }
         params.subi(gradient);
         net.setIterationCount(iteration + 1);
         return loss;
