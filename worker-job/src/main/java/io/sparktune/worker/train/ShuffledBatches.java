@@ -1,31 +1,33 @@
 package io.sparktune.worker.train;
 
 import io.sparktune.worker.nd.OffHeapFloats;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Mini-batches of a training set, reshuffled every epoch (as Keras' {@code fit(shuffle=True)}). The shuffled copy
- * is written into arrays allocated once; each batch is a view of it, so an epoch allocates no feature memory (a
- * consumer that keeps a batch beyond its call must copy it). Used by local training and by each partition of a
- * cluster's refit.
+ * Mini-batches of a training set, reshuffled every epoch (as Keras' {@code fit(shuffle=True)}). Each batch's rows
+ * are gathered into arrays allocated once per batch size and reused for the next batch, so an epoch allocates no
+ * feature memory and the set is never copied whole (a consumer that keeps a batch beyond its call must copy it).
+ * Used by local training and by each partition of a cluster's refit.
  */
 public final class ShuffledBatches implements AutoCloseable {
     private final INDArray features;
     private final INDArray labels;
-    private final INDArray shuffledFeatures;
-    private final INDArray shuffledLabels;
     private final int batchSize;
     private final long seed;
     private final int[] order;
+    private final Map<Integer, Batch> batchesBySize = new HashMap<>(4);
+
+    /** The reused arrays of one batch size: the rows' indices and the gathered features and labels. */
+    private record Batch(int[] rows, INDArray features, INDArray labels) {
+    }
 
     public ShuffledBatches(Examples examples, int batchSize, long seed) {
         this.features = examples.features();
         this.labels = examples.targets();
-        this.shuffledFeatures = features.ulike();
-        this.shuffledLabels = labels.ulike();
         this.batchSize = batchSize;
         this.seed = seed;
         this.order = new int[(int) features.rows()];
@@ -53,23 +55,27 @@ public final class ShuffledBatches implements AutoCloseable {
             order[i] = order[j];
             order[j] = swap;
         }
-        Nd4j.pullRows(features, shuffledFeatures, 1, order);
-        Nd4j.pullRows(labels, shuffledLabels, 1, order);
         int batches = 0;
         for (int start = 0; start < order.length; start += batchSize) {
-            int end = Math.min(order.length, start + batchSize);
+            int size = Math.min(order.length, start + batchSize) - start;
+            Batch batch = batchesBySize.computeIfAbsent(size, rows -> new Batch(new int[rows],
+                    Nd4j.create(features.dataType(), new long[] {rows, features.columns()}, 'c'),
+                    Nd4j.create(labels.dataType(), new long[] {rows, labels.columns()}, 'c')));
+            System.arraycopy(order, start, batch.rows(), 0, size);
+            Nd4j.pullRows(features, batch.features(), 1, batch.rows());
+            Nd4j.pullRows(labels, batch.labels(), 1, batch.rows());
             batches++;
-            if (!fitBatch.accept(shuffledFeatures.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                    shuffledLabels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()))) {
+            if (!fitBatch.accept(batch.features(), batch.labels())) {
                 break;
             }
         }
         return batches;
     }
 
-    /** Frees the shuffled copies (not the examples). */
+    /** Frees the batch arrays (not the examples). */
     @Override
     public void close() {
-        OffHeapFloats.free(shuffledFeatures, shuffledLabels);
+        batchesBySize.values().forEach(batch -> OffHeapFloats.free(batch.features(), batch.labels()));
+        batchesBySize.clear();
     }
 }
