@@ -30,8 +30,16 @@ public final class OffHeapFloats {
 
     /** The elements of {@code array} in c order, read in bulk (one copy if it is a view or another order). */
     public static float[] rowMajor(INDArray array) {
+        return rowMajor(array, null);
+    }
+
+    /**
+     * The elements of {@code array} in c order, read in bulk into {@code reuse} if it has the array's length (else
+     * into a new array); returns where they are.
+     */
+    public static float[] rowMajor(INDArray array, float[] reuse) {
         INDArray dense = isDense(array) && array.ordering() == 'c' ? array : array.dup('c');
-        float[] values = new float[(int) dense.length()];
+        float[] values = reuse != null && reuse.length == dense.length() ? reuse : new float[(int) dense.length()];
         view(dense).get(values);
         return values;
     }

@@ -1,8 +1,6 @@
 package io.sparktune.worker.net;
 
-import io.sparktune.worker.nd.FloatChunks;
 import io.sparktune.worker.nd.OffHeapFloats;
-import java.nio.FloatBuffer;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -14,7 +12,7 @@ import org.nd4j.linalg.learning.GradientUpdater;
 final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
     private final FusedAdam config;
     private final GradientUpdater<?> dl4jAdam;
-    private final FloatChunks chunks = new FloatChunks(3);
+    private final JavaUpdaterRules rules = new JavaUpdaterRules();
 
     FusedAdamUpdater(FusedAdam config, GradientUpdater<?> dl4jAdam) {
         this.config = config;
@@ -58,27 +56,7 @@ final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
         if (Double.isNaN(alpha) || Double.isInfinite(alpha) || alpha == 0.0) {
             alpha = config.getEpsilon(); // as DL4J does
         }
-        update(OffHeapFloats.view(gradient), OffHeapFloats.view(m), OffHeapFloats.view(v), (int) gradient.length(),
+        rules.adam(OffHeapFloats.view(gradient), OffHeapFloats.view(m), OffHeapFloats.view(v), (int) gradient.length(),
                 (float) beta1, (float) beta2, (float) alpha, (float) config.getEpsilon());
-    }
-
-    /** m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; g = α·m/(√v + ε), element by element, in place, chunk by chunk. */
-    private void update(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2,
-                        float alpha, float epsilon) {
-        float oneMinusBeta1 = 1 - beta1;
-        float oneMinusBeta2 = 1 - beta2;
-        chunks.forEach(n, (c, length) -> {
-            float[] gs = c[0];
-            float[] ms = c[1];
-            float[] vs = c[2];
-            for (int i = 0; i < length; i++) {
-                float gi = gs[i];
-                float mi = beta1 * ms[i] + oneMinusBeta1 * gi;
-                float vi = beta2 * vs[i] + oneMinusBeta2 * gi * gi;
-                ms[i] = mi;
-                vs[i] = vi;
-                gs[i] = alpha * mi / ((float) Math.sqrt(vi) + epsilon);
-            }
-        }, g, m, v);
     }
 }

@@ -16,9 +16,9 @@ import org.nd4j.linalg.learning.config.Sgd;
 /**
  * The update rules of DL4J's SGD, Nesterov, RMSProp, AdaGrad and Nadam updaters and of {@link HeavyBallMomentum},
  * computed in Java chunks ({@link FloatChunks}) on the updater's own state arrays instead of by its native op (or,
- * for heavy-ball momentum, four ND4J ops): the same arithmetic (tested against each updater), in one pass. Like
- * {@link FusedAdam} for Adam, but applied by the caller, so models keep DL4J's updater configurations. Not
- * thread-safe: one instance per training.
+ * for heavy-ball momentum, four ND4J ops): the same arithmetic (tested against each updater), in one pass over the
+ * memory. Applied by the caller, so models keep DL4J's updater configurations; {@link FusedAdam} uses the Adam rule
+ * here. Not thread-safe: one instance per training.
  */
 public final class JavaUpdaterRules {
     private final FloatChunks chunks = new FloatChunks(3);
@@ -118,24 +118,54 @@ public final class JavaUpdaterRules {
     }
 
     /**
-     * m' = β₁m + (1−β₁)g; v' = β₂v + (1−β₂)g²; update = η·(β₁m' + (1−β₁)g)/(1−β₁ᵗ) / (√v' + ε), t = iteration + 1
-     * (DL4J's Nadam: Nesterov-corrected first moment, no bias correction of the second).
+     * DL4J's Adam (for {@link FusedAdam}): first and second moments as {@link #updateMoments}, update =
+     * α·m'/(√v' + ε) with the bias-corrected step size α the caller computes.
+     */
+    void adam(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2, float alpha, float epsilon) {
+        adamFamily(g, m, v, n, beta1, beta2, (gs, ms, vs, length) -> {
+            for (int i = 0; i < length; i++) {
+                gs[i] = alpha * ms[i] / ((float) Math.sqrt(vs[i]) + epsilon);
+            }
+        });
+    }
+
+    /**
+     * DL4J's Nadam: moments as {@link #updateMoments}, update = η·(β₁m' + (1−β₁)g)/(1−β₁ᵗ) / (√v' + ε),
+     * t = iteration + 1 (a Nesterov-corrected first moment, no bias correction of the second).
      */
     private void nadam(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float lr, Nadam config, int iteration) {
         float beta1 = (float) config.getBeta1();
         float beta2 = (float) config.getBeta2();
         float epsilon = (float) config.getEpsilon();
         float correction = (float) (1 - Math.pow(beta1, iteration + 1));
-        chunks.forEach(n, (c, length) -> {
-            float[] gs = c[0];
-            float[] ms = c[1];
-            float[] vs = c[2];
+        adamFamily(g, m, v, n, beta1, beta2, (gs, ms, vs, length) -> {
             for (int i = 0; i < length; i++) {
-                float gi = gs[i];
-                ms[i] = beta1 * ms[i] + (1 - beta1) * gi;
-                vs[i] = beta2 * vs[i] + (1 - beta2) * gi * gi;
-                gs[i] = lr * (beta1 * ms[i] + (1 - beta1) * gi) / correction / ((float) Math.sqrt(vs[i]) + epsilon);
+                gs[i] = lr * (beta1 * ms[i] + (1 - beta1) * gs[i]) / correction / ((float) Math.sqrt(vs[i]) + epsilon);
             }
+        });
+    }
+
+    /** Writes one chunk's update into {@code gs} (which still holds the gradient) from the new moments. */
+    @FunctionalInterface
+    private interface MomentRule {
+        void apply(float[] gs, float[] ms, float[] vs, int length);
+    }
+
+    /** Chunk by chunk over (gradient, m, v): the moments ({@link #updateMoments}), then {@code rule}. */
+    private void adamFamily(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2,
+                            MomentRule rule) {
+        chunks.forEach(n, (c, length) -> {
+            updateMoments(c[0], c[1], c[2], length, beta1, beta2);
+            rule.apply(c[0], c[1], c[2], length);
         }, g, m, v);
+    }
+
+    /** The Adam family's moments, in place: m' = β₁m + (1−β₁)g; v' = β₂v + (1−β₂)g². */
+    private static void updateMoments(float[] gs, float[] ms, float[] vs, int length, float beta1, float beta2) {
+        for (int i = 0; i < length; i++) {
+            float gi = gs[i];
+            ms[i] = beta1 * ms[i] + (1 - beta1) * gi;
+            vs[i] = beta2 * vs[i] + (1 - beta2) * gi * gi;
+        }
     }
 }

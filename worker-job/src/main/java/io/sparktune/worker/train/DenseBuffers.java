@@ -65,21 +65,12 @@ final class DenseBuffers {
 
     /** A batch's targets, row-major on the heap. */
     float[] targets(INDArray batch) {
-        return copy(batch, targets);
+        return OffHeapFloats.rowMajor(batch, targets);
     }
 
     /** A batch's features, row-major on the heap (kept only for a network without hidden layers, for dropout). */
     float[] features(INDArray batch) {
-        return copy(batch, features);
-    }
-
-    /** {@code batch} row-major in {@code into} (one bulk copy), or in a new array if it is laid out otherwise. */
-    private static float[] copy(INDArray batch, float[] into) {
-        if (into != null && OffHeapFloats.isDense(batch) && batch.ordering() == 'c' && batch.length() == into.length) {
-            OffHeapFloats.view(batch).get(into);
-            return into;
-        }
-        return OffHeapFloats.rowMajor(batch);
+        return OffHeapFloats.rowMajor(batch, features);
     }
 
     /** Frees the off-heap arrays. */
