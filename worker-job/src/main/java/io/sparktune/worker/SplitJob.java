@@ -80,7 +80,7 @@ public final class SplitJob {
         return new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(), outcome.bestScore(),
                 outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(), outcome.message(),
                 WORKER, outcome.status() == TrialStatus.OK
-                ? Metrics.all(net.output(validation.features(), false), validation.source()) : null);
+                ? Metrics.all(net, validation.features(), validation.source()) : null);
     }
 
     private static MultiLayerNetwork newNetwork(SplitTask task, LabeledData data, long seed) {

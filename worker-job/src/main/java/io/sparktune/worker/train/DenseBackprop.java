@@ -1,6 +1,7 @@
 package io.sparktune.worker.train;
 
 import io.sparktune.worker.nd.OffHeapFloats;
+import io.sparktune.worker.nd.Blas;
 import io.sparktune.worker.net.JavaUpdaterRules;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
@@ -48,6 +49,8 @@ import org.slf4j.LoggerFactory;
 final class DenseBackprop implements BatchStep {
     private static final Logger LOG = LoggerFactory.getLogger(DenseBackprop.class);
     private static final double SOFTMAX_CLIP_EPS = 1e-10;  // LossMCXENT's default softmaxClipEps
+    /** Rows per forward pass in {@link #predict}: large enough for the GEMMs to run near their best speed. */
+    private static final int PREDICT_BLOCK_ROWS = 512;
 
     private final MultiLayerNetwork net;
     private final DenseParams[] layers;
@@ -62,7 +65,7 @@ final class DenseBackprop implements BatchStep {
     private SplittableRandom random;
 
     /** A layer's parameters and gradients (views into the network's flat arrays) and its activation. */
-    record DenseParams(INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
+    record DenseParams(Blas.Matrix weights, INDArray bias, Blas.Matrix weightGradient, INDArray biasGradient,
                        int inputs, int outputs, DenseActivation activation) {
     }
 
@@ -102,8 +105,9 @@ final class DenseBackprop implements BatchStep {
             Map<String, INDArray> gradients = DefaultParamInitializer.getInstance()
                     .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
             var conf = (FeedForwardLayer) layer.conf().getLayer();
-            layers[l] = new DenseParams(layer.getParam(DefaultParamInitializer.WEIGHT_KEY),
-                    layer.getParam(DefaultParamInitializer.BIAS_KEY), gradients.get(DefaultParamInitializer.WEIGHT_KEY),
+            layers[l] = new DenseParams(Blas.Matrix.of(layer.getParam(DefaultParamInitializer.WEIGHT_KEY)),
+                    layer.getParam(DefaultParamInitializer.BIAS_KEY),
+                    Blas.Matrix.of(gradients.get(DefaultParamInitializer.WEIGHT_KEY)),
                     gradients.get(DefaultParamInitializer.BIAS_KEY), (int) conf.getNIn(), (int) conf.getNOut(),
                     l < count - 1 ? DenseActivation.of(conf.getActivationFn()).orElseThrow() : null);
         }
@@ -162,14 +166,14 @@ final class DenseBackprop implements BatchStep {
     @Override
     public double fit(INDArray features, INDArray targets) {
         DenseBuffers buffers = buffersByRows.computeIfAbsent(features.rows(), rows -> new DenseBuffers(layers, rows));
-        forward(features, buffers);
+        forward(features, buffers, true);
         double loss = outputDelta(targets, buffers);
         backward(buffers);
         int iteration = net.getIterationCount();
         if (!updaterRules.apply(updater, gradient, iteration, net.getEpochCount())) {
             updater.applyUpdater(gradient, iteration, net.getEpochCount());
         }
-        params.subi(gradient);
+        Blas.subtract(params, gradient);
         net.setIterationCount(iteration + 1);
         return loss;
     }
@@ -180,23 +184,45 @@ final class DenseBackprop implements BatchStep {
         buffersByRows.clear();
     }
 
-    private void forward(INDArray features, DenseBuffers buffers) {
-        INDArray input = features;
+    /**
+     * The network's outputs for {@code features}, row-major (softmax probabilities or identity values): the forward
+     * pass of {@link #fit} without dropout, as DL4J's {@code output(features, false)}, a block of rows at a time.
+     */
+    float[] predict(INDArray features) {
+        int rows = (int) features.rows();
+        int width = layers[layers.length - 1].outputs();
+        float[] outputs = new float[rows * width];
+        Map<Integer, DenseBuffers> buffersByBlock = new HashMap<>(2);
+        try {
+            for (int start = 0; start < rows; start += PREDICT_BLOCK_ROWS) {
+                int end = Math.min(rows, start + PREDICT_BLOCK_ROWS);
+                DenseBuffers buffers = buffersByBlock.computeIfAbsent(end - start, n -> new DenseBuffers(layers, n));
+                forward(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()), buffers, false);
+                System.arraycopy(buffers.a[layers.length - 1], 0, outputs, start * width, (end - start) * width);
+            }
+        } finally {
+            buffersByBlock.values().forEach(DenseBuffers::free);
+        }
+        return outputs;
+    }
+
+    private void forward(INDArray features, DenseBuffers buffers, boolean training) {
+        Blas.Matrix input = Blas.Matrix.of(features);
         int last = layers.length - 1;
         for (int l = 0; l <= last; l++) {
             DenseParams layer = layers[l];
-            if (l == last && keepProbability < 1f) {
+            if (training && l == last && keepProbability < 1f) {
                 input = dropout(l == 0 ? buffers.features(features) : buffers.a[l - 1], buffers);
             }
             buffers.inputs[l] = input;
-            Nd4j.gemm(input, layer.weights(), buffers.gemmOut[l], false, false, 1.0, 0.0);
+            Blas.multiply(input, false, layer.weights(), false, buffers.gemmOut[l]);
             float[] z = buffers.z[l];
             float[] a = buffers.a[l];
-            OffHeapFloats.view(buffers.gemmOut[l]).get(z);
+            OffHeapFloats.view(buffers.gemmOut[l].array()).get(z);
             OffHeapFloats.view(layer.bias()).get(buffers.row, 0, layer.outputs());
             if (l < last) {
                 layer.activation().apply(z, a, buffers.row, layer.outputs());
-                OffHeapFloats.view(buffers.activations[l]).put(a);
+                OffHeapFloats.view(buffers.activations[l].array()).put(a);
                 input = buffers.activations[l];
             } else {
                 addRowVector(z, buffers.row, layer.outputs());
@@ -209,7 +235,7 @@ final class DenseBackprop implements BatchStep {
     }
 
     /** Inverted dropout: each input kept with DL4J's keep probability p and scaled by 1/p, into a buffer. */
-    private INDArray dropout(float[] values, DenseBuffers buffers) {
+    private Blas.Matrix dropout(float[] values, DenseBuffers buffers) {
         float[] dropped = buffers.droppedValues;
         float scale = 1f / keepProbability;
         for (int i = 0; i < dropped.length; i++) {
@@ -217,7 +243,7 @@ final class DenseBackprop implements BatchStep {
             buffers.mask[i] = mask;
             dropped[i] = values[i] * mask;
         }
-        OffHeapFloats.view(buffers.dropped).put(dropped);
+        OffHeapFloats.view(buffers.dropped.array()).put(dropped);
         return buffers.dropped;
     }
 
@@ -271,7 +297,7 @@ final class DenseBackprop implements BatchStep {
                 delta[i] = 2 * error / (width * (float) rows);
             }
         }
-        OffHeapFloats.view(buffers.deltas[last]).put(delta);
+        OffHeapFloats.view(buffers.deltas[last].array()).put(delta);
         return loss / rows;
     }
 
@@ -279,23 +305,23 @@ final class DenseBackprop implements BatchStep {
         int last = layers.length - 1;
         for (int l = last; l >= 0; l--) {
             DenseParams layer = layers[l];
-            Nd4j.gemm(buffers.inputs[l], buffers.deltas[l], layer.weightGradient(), true, false, 1.0, 0.0);
+            Blas.multiply(buffers.inputs[l], true, buffers.deltas[l], false, layer.weightGradient());
             sumColumns(buffers.delta[l], buffers.row, layer.outputs());
             OffHeapFloats.view(layer.biasGradient()).put(buffers.row, 0, layer.outputs());
             if (l == 0) {
                 return;
             }
             // dX = δ·Wᵀ into the layer below's GEMM output (its Z is kept on the heap), then δ below = dX ⊙ f'(Z)
-            Nd4j.gemm(buffers.deltas[l], layer.weights(), buffers.gemmOut[l - 1], false, true, 1.0, 0.0);
+            Blas.multiply(buffers.deltas[l], false, layer.weights(), true, buffers.gemmOut[l - 1]);
             float[] delta = buffers.delta[l - 1];
-            OffHeapFloats.view(buffers.gemmOut[l - 1]).get(delta);
+            OffHeapFloats.view(buffers.gemmOut[l - 1].array()).get(delta);
             if (l == last && keepProbability < 1f) {
                 for (int i = 0; i < delta.length; i++) {
                     delta[i] *= buffers.mask[i];
                 }
             }
             layers[l - 1].activation().multiplyByDerivative(delta, buffers.z[l - 1], buffers.a[l - 1]);
-            OffHeapFloats.view(buffers.deltas[l - 1]).put(delta);
+            OffHeapFloats.view(buffers.deltas[l - 1].array()).put(delta);
         }
     }
 

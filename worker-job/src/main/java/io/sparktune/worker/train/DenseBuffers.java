@@ -1,6 +1,8 @@
 package io.sparktune.worker.train;
 
+import io.sparktune.worker.nd.Blas;
 import io.sparktune.worker.nd.OffHeapFloats;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,13 +15,13 @@ import org.nd4j.linalg.factory.Nd4j;
 final class DenseBuffers {
     final int rows;
     /** Each layer's input as its GEMMs read it: the features, the activations below, or their dropped-out copy. */
-    final INDArray[] inputs;
+    final Blas.Matrix[] inputs;
     /** Off-heap, per layer: the GEMM results ({@code Z = X·W}, later the {@code dX} of the layer above). */
-    final INDArray[] gemmOut;
+    final Blas.Matrix[] gemmOut;
     /** Off-heap, per hidden layer: its activations, the next layer's input. */
-    final INDArray[] activations;
+    final Blas.Matrix[] activations;
     /** Off-heap, per layer: δ, read by the backward GEMMs. */
-    final INDArray[] deltas;
+    final Blas.Matrix[] deltas;
     /** On the heap, per layer: pre-activations, activations (the output layer's: softmax or identity) and δ. */
     final float[][] z;
     final float[][] a;
@@ -27,7 +29,7 @@ final class DenseBuffers {
     /** Scratch for one row: a bias, or a bias gradient. */
     final float[] row;
     /** The output layer's input after dropout, off-heap and on the heap, and the mask (0 or 1/p) it was drawn with. */
-    final INDArray dropped;
+    final Blas.Matrix dropped;
     final float[] droppedValues;
     final float[] mask;
     private final float[] targets;
@@ -36,10 +38,10 @@ final class DenseBuffers {
     DenseBuffers(DenseBackprop.DenseParams[] layers, int rows) {
         this.rows = rows;
         int count = layers.length;
-        inputs = new INDArray[count];
-        gemmOut = new INDArray[count];
-        activations = new INDArray[count];
-        deltas = new INDArray[count];
+        inputs = new Blas.Matrix[count];
+        gemmOut = new Blas.Matrix[count];
+        activations = new Blas.Matrix[count];
+        deltas = new Blas.Matrix[count];
         z = new float[count][];
         a = new float[count][];
         delta = new float[count][];
@@ -75,13 +77,14 @@ final class DenseBuffers {
 
     /** Frees the off-heap arrays. */
     void free() {
-        OffHeapFloats.free(gemmOut);
-        OffHeapFloats.free(activations);
-        OffHeapFloats.free(deltas);
-        OffHeapFloats.free(dropped);
+        for (Blas.Matrix[] matrices : List.of(gemmOut, activations, deltas, new Blas.Matrix[] {dropped})) {
+            for (Blas.Matrix matrix : matrices) {
+                OffHeapFloats.free(matrix == null ? null : matrix.array());
+            }
+        }
     }
 
-    private static INDArray matrix(int rows, int columns) {
-        return Nd4j.create(DataType.FLOAT, new long[] {rows, columns}, 'c');
+    private static Blas.Matrix matrix(int rows, int columns) {
+        return Blas.Matrix.of(Nd4j.create(DataType.FLOAT, new long[] {rows, columns}, 'c'));
     }
 }

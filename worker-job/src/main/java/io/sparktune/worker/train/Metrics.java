@@ -32,10 +32,32 @@ public final class Metrics {
         };
     }
 
+    /** Every metric of the data's task for {@code net}'s outputs on {@code features} (see {@link Outputs#of}). */
+    public static SortedMap<String, Double> all(MultiLayerNetwork net, INDArray features, LabeledData truth) {
+        return all(Outputs.of(net, features), truth);
+    }
+
+    /** The {@code scoring} metric of {@code net}'s outputs on {@code features} (see {@link Outputs#of}). */
+    public static double score(Scoring scoring, MultiLayerNetwork net, INDArray features, LabeledData truth) {
+        return score(scoring, Outputs.of(net, features), truth);
+    }
+
     /** A network's outputs, one row per example, read from native memory once. */
     record Outputs(float[] values, int columns) {
         static Outputs of(INDArray outputs) {
             return new Outputs(OffHeapFloats.rowMajor(outputs), (int) outputs.columns());
+        }
+
+        /**
+         * {@code net}'s outputs on {@code features}: {@link DenseBackprop#predict} where it trains the network (the
+         * same forward pass with direct BLAS calls and no intermediate arrays for all rows), else DL4J's
+         * {@code output(features, false)}.
+         */
+        static Outputs of(MultiLayerNetwork net, INDArray features) {
+            int columns = (int) net.layerSize(net.getnLayers() - 1);
+            return DenseBackprop.forNetwork(net, 0L)
+                    .map(dense -> new Outputs(dense.predict(features), columns))
+                    .orElseGet(() -> of(net.output(features, false)));
         }
 
         float at(int row, int column) {
@@ -49,14 +71,18 @@ public final class Metrics {
      */
     public static SortedMap<String, Double> of(MultiLayerNetwork net, LabeledData data,
                                                Optional<NormalizerStandardize> standardizer) {
-        INDArray features = Examples.of(data).features();
-        standardizer.ifPresent(s -> s.transform(features));
-        return all(net.output(features, false), data);
+        try (Examples examples = Examples.of(data)) {
+            standardizer.ifPresent(s -> s.transform(examples.features()));
+            return all(net, examples.features(), data);
+        }
     }
 
     /** Every metric of the data's task, by scikit-learn name. */
     public static SortedMap<String, Double> all(INDArray outputs, LabeledData truth) {
-        Outputs out = Outputs.of(outputs);
+        return all(Outputs.of(outputs), truth);
+    }
+
+    private static SortedMap<String, Double> all(Outputs out, LabeledData truth) {
         SortedMap<String, Double> metrics = new TreeMap<>();
         for (Scoring scoring : Scoring.forTask(truth.isRegression() ? Task.REGRESSION : Task.CLASSIFICATION)) {
             metrics.put(scoring.specName(), score(scoring, out, truth));

@@ -54,7 +54,7 @@ public final class SplitTrainer {
 
     /** The {@code scoring} metric on {@code validation}. */
     public static ValidationScorer scorer(Scoring scoring, Examples validation) {
-        return net -> Metrics.score(scoring, net.output(validation.features(), false), validation.source());
+        return net -> Metrics.score(scoring, net, validation.features(), validation.source());
     }
 
     /** Trains {@code net} in place; on return it holds the weights of its best epoch. */

@@ -101,6 +101,28 @@ class DenseBackpropTest {
         assertArrayEquals(dropped.params().toFloatVector(), droppedAgain.params().toFloatVector(), 0f);
     }
 
+    /** More rows than two prediction blocks, so a full block, another and a last partial one are all checked. */
+    @Test
+    void predictsWhatDl4jOutputsBlockByBlockWithoutDropout() {
+        for (boolean classification : new boolean[] {true, false}) {
+            int outputs = classification ? 3 : 2;
+            MultiLayerNetwork net = network(b -> b.updater(new Nesterovs(0.05, 0.9)), Activation.TANH,
+                    classification ? LossFunction.MCXENT : LossFunction.MSE,
+                    classification ? Activation.SOFTMAX : Activation.IDENTITY, outputs, 0.3);
+            DenseBackprop dense = DenseBackprop.forNetwork(net, 3).orElseThrow();
+            for (int step = 0; step < 10; step++) {
+                INDArray[] batch = batch(step, outputs);
+                dense.fit(batch[0], batch[1]);
+            }
+            Nd4j.getRandom().setSeed(5);
+            INDArray features = Nd4j.rand(DataType.FLOAT, 1100, INPUTS).subi(0.5);
+            float[] expected = Nd4j.toFlattened('c', net.output(features, false)).toFloatVector();
+            float[] predicted = dense.predict(features);
+            assertArrayEquals(expected, predicted, 1e-5f, classification ? "softmax" : "identity");
+            assertArrayEquals(predicted, dense.predict(features), 0f, "predicting twice gives the same outputs");
+        }
+    }
+
     /** Trains two identical networks on the same batches, one through DL4J's fit, one through DenseBackprop. */
     private static void assertSameTraining(Consumer<NeuralNetConfiguration.Builder> options, Activation hidden,
                                            LossFunction loss, Activation output, int outputs) {
