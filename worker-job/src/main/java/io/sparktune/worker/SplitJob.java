@@ -4,6 +4,7 @@ import io.sparktune.space.sampler.TrialSeeds;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.Folds;
 import io.sparktune.worker.data.LabeledData;
+import io.sparktune.worker.nd.OffHeapFloats;
 import io.sparktune.worker.net.NetworkFactory;
 import io.sparktune.worker.train.Checkpoints;
 import io.sparktune.worker.train.Examples;
@@ -49,7 +50,7 @@ public final class SplitJob {
                 try {
                     return trainAndScore(task, examples, net, restored, seed);
                 } finally {
-                    net.close();
+                    free(net);
                 }
             }
         } catch (Exception | OutOfMemoryError e) {
@@ -88,6 +89,16 @@ public final class SplitJob {
                 task.training().huberDelta(), data.cols(), data.isRegression() ? 1 : data.numClasses(), seed));
         net.init();
         return net;
+    }
+
+    /**
+     * Frees the network's parameters, gradients and optimizer state now. Not {@code MultiLayerNetwork.close()}: that
+     * also destroys the thread's workspaces and calls {@code System.gc()} twice, full collections of 50–100 ms that
+     * stop every training in the JVM, after every split (bench/NOTES.md).
+     */
+    private static void free(MultiLayerNetwork net) {
+        OffHeapFloats.free(net.params(), net.getFlattenedGradients(),
+                net.getUpdater(false) == null ? null : net.getUpdater(false).getStateViewArray());
     }
 
     private static String hostName() {

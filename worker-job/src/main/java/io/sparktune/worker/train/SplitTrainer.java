@@ -3,6 +3,7 @@ package io.sparktune.worker.train;
 import io.sparktune.space.spec.Scoring;
 import io.sparktune.space.spec.TrainingSettings;
 import io.sparktune.worker.TrialStatus;
+import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -152,7 +153,9 @@ public final class SplitTrainer {
             if (score > bestScore + settings.minDelta()) {
                 bestScore = score;
                 bestEpoch = epoch;
-                bestParams = restoreBest ? net.params().dup() : null;
+                if (restoreBest) {
+                    bestParams = bestParams == null ? net.params().dup() : bestParams.assign(net.params());
+                }
                 epochsWithoutImprovement = 0;
             } else if (++epochsWithoutImprovement >= Math.max(1, settings.patience())) {
                 stopped = true;
@@ -164,6 +167,7 @@ public final class SplitTrainer {
         }
         if (bestParams != null) {
             net.setParams(bestParams);
+            OffHeapFloats.free(bestParams);
         }
         TrainerState state = new TrainerState(bestScore, bestEpoch, epochsWithoutImprovement, curve);
         TrainingOutcome outcome = new TrainingOutcome(TrialStatus.OK, bestScore, curve.size(), bestEpoch, seconds(start),
