@@ -1,5 +1,6 @@
 package io.sparktune.bench;
 
+import io.sparktune.worker.nd.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,24 +10,37 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@code in → out}), the three GEMMs backpropagation cannot avoid — forward {@code Z = X·W}, weight gradient
  * {@code dW = Xᵀ·δ} and input gradient {@code dX = δ·Wᵀ} — with ND4J's {@code gemm} into preallocated float arrays,
  * nothing else (no activations, loss, updater or copies). An epoch that costs about this much runs at the
- * machine's matrix-multiply limit.
+ * machine's matrix-multiply limit. {@link #directBlas} is the stricter floor: the same products as
+ * {@code cblas_sgemm} calls without ND4J's per-call op context ({@link Blas}), and no input gradient for the first
+ * layer, which backpropagation never needs.
  */
 public final class GemmBaseline {
     private final int[] widths;
+    private final boolean direct;
 
     /** {@code widths}: input size, hidden widths, output size, e.g. {@code 784, 300, 100, 10}. */
     public GemmBaseline(int... widths) {
+        this(false, widths);
+    }
+
+    private GemmBaseline(boolean direct, int... widths) {
         if (widths.length < 2) {
             throw new IllegalArgumentException("need at least an input and an output width");
         }
         this.widths = widths.clone();
+        this.direct = direct;
+    }
+
+    /** The floor of a training step that calls BLAS itself and skips the first layer's input gradient. */
+    public static GemmBaseline directBlas(int... widths) {
+        return new GemmBaseline(true, widths);
     }
 
     /** Floating-point operations of the GEMMs of one epoch over {@code examples} (2 per multiply-add). */
     public double epochFlops(int examples) {
         double perExample = 0;
         for (int layer = 0; layer + 1 < widths.length; layer++) {
-            perExample += 3 * 2.0 * widths[layer] * widths[layer + 1];
+            perExample += (direct && layer == 0 ? 2 : 3) * 2.0 * widths[layer] * widths[layer + 1];
         }
         return perExample * examples;
     }
@@ -78,11 +92,21 @@ public final class GemmBaseline {
 
         void forwardAndBackward() {
             for (int l = 0; l < weights.length; l++) {
-                Nd4j.gemm(inputs[l], weights[l], outputs[l], false, false, 1.0, 0.0);
+                gemm(inputs[l], false, weights[l], false, outputs[l]);
             }
             for (int l = weights.length - 1; l >= 0; l--) {
-                Nd4j.gemm(inputs[l], deltas[l], weightGradients[l], true, false, 1.0, 0.0);
-                Nd4j.gemm(deltas[l], weights[l], inputGradients[l], false, true, 1.0, 0.0);
+                gemm(inputs[l], true, deltas[l], false, weightGradients[l]);
+                if (l > 0 || !direct) {
+                    gemm(deltas[l], false, weights[l], true, inputGradients[l]);
+                }
+            }
+        }
+
+        private void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c) {
+            if (direct) {
+                Blas.multiply(a, transposeA, b, transposeB, c);
+            } else {
+                Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
             }
         }
     }

@@ -60,6 +60,9 @@ class BenchTableTest {
         assertEquals(10 * 3 * 2.0 * (8 * 4 + 4 * 2), gemm.epochFlops(10));
         double seconds = gemm.epochSeconds(10, 4);   // two full batches of 4 and one of 2
         assertTrue(seconds > 0 && seconds < 10, "seconds " + seconds);
+        GemmBaseline blas = GemmBaseline.directBlas(8, 4, 2);   // no input gradient for the first layer
+        assertEquals(10 * 2.0 * (2 * 8 * 4 + 3 * 4 * 2), blas.epochFlops(10));
+        assertTrue(blas.epochSeconds(10, 4) > 0);
     }
 
     @Test
