@@ -148,6 +148,7 @@ public final class SplitTrainer {
                 TrainingOutcome diverged = new TrainingOutcome(TrialStatus.DIVERGED, Double.NaN, epoch, bestEpoch,
                         seconds(start), curve, "diverged in epoch " + epoch + ": train loss " + trainLoss
                         + ", validation score " + score);
+                OffHeapFloats.free(bestParams);
                 return new Segment(diverged, from, true);
             }
             if (score > bestScore + settings.minDelta()) {
