@@ -100,8 +100,9 @@ public final class Retrainer {
         RefitEngine.TrainingSet trainingSet = new RefitEngine.TrainingSet(trainRef, split.train(), examples.train(),
                 examples.normalizer(), batchSize, candidate.seed());
         TrainingOutcome training;
-        try (SplitTrainer.EpochFitter fitter = engine.fitter(trainingSet, trainer)) {
-            training = trainer.train(net, fitter, SplitTrainer.scorer(scoring, examples.validation()));
+        try (SplitTrainer.EpochFitter fitter = engine.fitter(trainingSet, trainer);
+             SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(scoring, examples.validation())) {
+            training = trainer.train(net, fitter, scorer);
         }
         if (training.status() != TrialStatus.OK) {
             throw new IOException(candidate.trialId() + " " + training.status().name().toLowerCase() + ": " + training.message());

@@ -67,15 +67,16 @@ public final class SplitJob {
     private static SplitResult trainAndScore(SplitTask task, Examples.Pair examples, MultiLayerNetwork net,
                                              Optional<Checkpoints.Restored> restored, long seed) throws IOException {
         SplitTrainer trainer = new SplitTrainer(task.training(), task.batchSize());
-        SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(task.scoring(), examples.validation());
         TrainingOutcome outcome;
-        if (task.trainsSegment()) {
-            SplitTrainer.Segment segment = trainer.trainSegment(net, examples.train(), scorer, seed,
-                    restored.map(Checkpoints.Restored::state).orElse(TrainerState.initial()), task.untilEpoch());
-            Checkpoints.save(task.checkpointDir(), task.candidate().trialId(), task.split(), net, segment.state());
-            outcome = segment.outcome();
-        } else {
-            outcome = trainer.train(net, examples.train(), scorer, seed);
+        try (SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(task.scoring(), examples.validation())) {
+            if (task.trainsSegment()) {
+                SplitTrainer.Segment segment = trainer.trainSegment(net, examples.train(), scorer, seed,
+                        restored.map(Checkpoints.Restored::state).orElse(TrainerState.initial()), task.untilEpoch());
+                Checkpoints.save(task.checkpointDir(), task.candidate().trialId(), task.split(), net, segment.state());
+                outcome = segment.outcome();
+            } else {
+                outcome = trainer.train(net, examples.train(), scorer, seed);
+            }
         }
         Examples validation = examples.validation();
         return new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(), outcome.bestScore(),

@@ -61,6 +61,8 @@ final class DenseBackprop implements BatchStep {
     private final GradientUpdater<?> updater;
     private final long seed;
     private final Map<Integer, DenseBuffers> buffersByRows = new HashMap<>();
+    /** Forward-pass buffers of {@link #predict}, kept between calls (validation runs after every epoch). */
+    private final Map<Integer, DenseBuffers> predictionBuffersByRows = new HashMap<>(4);
     private final JavaUpdaterRules updaterRules = new JavaUpdaterRules();
     private SplittableRandom random;
 
@@ -98,23 +100,51 @@ final class DenseBackprop implements BatchStep {
             LOG.debug("training through DL4J's fit: {} updater blocks", blocks.size());
             return Optional.empty();
         }
+        return Optional.of(new DenseBackprop(net, layers(net, true), isSoftmaxCrossEntropy(net), keepProbability(net),
+                blocks.get(0).getGradientUpdater(), blocks.get(0).getGradientView(), seed));
+    }
+
+    /**
+     * For {@link #predict} alone, or empty if DL4J must compute {@code net}'s outputs: no gradient views or updater
+     * state are created (a network loaded only to be evaluated has none), and {@link #fit} must not be called.
+     */
+    static Optional<DenseBackprop> forPrediction(MultiLayerNetwork net) {
+        if (unsupported(net) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DenseBackprop(net, layers(net, false), isSoftmaxCrossEntropy(net), 1f, null, null, 0L));
+    }
+
+    /** Each layer's parameters as views of the network's flat arrays; gradients only {@code withGradients}. */
+    private static DenseParams[] layers(MultiLayerNetwork net, boolean withGradients) {
         int count = net.getnLayers();
         DenseParams[] layers = new DenseParams[count];
         for (int l = 0; l < count; l++) {
             Layer layer = net.getLayer(l);
-            Map<String, INDArray> gradients = DefaultParamInitializer.getInstance()
-                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
+            Map<String, INDArray> gradients = withGradients ? DefaultParamInitializer.getInstance()
+                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray()) : Map.of();
+            INDArray weightGradient = gradients.get(DefaultParamInitializer.WEIGHT_KEY);
             var conf = (FeedForwardLayer) layer.conf().getLayer();
             layers[l] = new DenseParams(Blas.Matrix.of(layer.getParam(DefaultParamInitializer.WEIGHT_KEY)),
                     layer.getParam(DefaultParamInitializer.BIAS_KEY),
-                    Blas.Matrix.of(gradients.get(DefaultParamInitializer.WEIGHT_KEY)),
+                    weightGradient == null ? null : Blas.Matrix.of(weightGradient),
                     gradients.get(DefaultParamInitializer.BIAS_KEY), (int) conf.getNIn(), (int) conf.getNOut(),
                     l < count - 1 ? DenseActivation.of(conf.getActivationFn()).orElseThrow() : null);
         }
-        OutputLayer output = (OutputLayer) net.getLayer(count - 1).conf().getLayer();
-        float keep = output.getIDropout() == null ? 1f : (float) ((Dropout) output.getIDropout()).getP();
-        return Optional.of(new DenseBackprop(net, layers, output.getLossFn() instanceof LossMCXENT, keep,
-                blocks.get(0).getGradientUpdater(), blocks.get(0).getGradientView(), seed));
+        return layers;
+    }
+
+    private static OutputLayer outputLayer(MultiLayerNetwork net) {
+        return (OutputLayer) net.getLayer(net.getnLayers() - 1).conf().getLayer();
+    }
+
+    private static boolean isSoftmaxCrossEntropy(MultiLayerNetwork net) {
+        return outputLayer(net).getLossFn() instanceof LossMCXENT;
+    }
+
+    private static float keepProbability(MultiLayerNetwork net) {
+        OutputLayer output = outputLayer(net);
+        return output.getIDropout() == null ? 1f : (float) ((Dropout) output.getIDropout()).getP();
     }
 
     /** Why {@code net} must train through DL4J, or null if this class trains it exactly. */
@@ -165,7 +195,11 @@ final class DenseBackprop implements BatchStep {
 
     @Override
     public double fit(INDArray features, INDArray targets) {
-        DenseBuffers buffers = buffersByRows.computeIfAbsent(features.rows(), rows -> new DenseBuffers(layers, rows));
+        if (updater == null) {
+            throw new IllegalStateException("built for prediction only");
+        }
+        DenseBuffers buffers = buffersByRows.computeIfAbsent(features.rows(),
+                rows -> DenseBuffers.forTraining(layers, rows, keepProbability < 1f));
         forward(features, buffers, true);
         double loss = outputDelta(targets, buffers);
         backward(buffers);
@@ -180,28 +214,27 @@ final class DenseBackprop implements BatchStep {
 
     @Override
     public void close() {
-        buffersByRows.values().forEach(DenseBuffers::free);
-        buffersByRows.clear();
+        for (Map<Integer, DenseBuffers> buffers : List.of(buffersByRows, predictionBuffersByRows)) {
+            buffers.values().forEach(DenseBuffers::free);
+            buffers.clear();
+        }
     }
 
     /**
      * The network's outputs for {@code features}, row-major (softmax probabilities or identity values): the forward
-     * pass of {@link #fit} without dropout, as DL4J's {@code output(features, false)}, a block of rows at a time.
+     * pass of {@link #fit} without dropout, as DL4J's {@code output(features, false)}, a block of rows at a time. The
+     * blocks' buffers are kept for the next call until {@link #close}.
      */
     float[] predict(INDArray features) {
         int rows = (int) features.rows();
         int width = layers[layers.length - 1].outputs();
         float[] outputs = new float[rows * width];
-        Map<Integer, DenseBuffers> buffersByBlock = new HashMap<>(2);
-        try {
-            for (int start = 0; start < rows; start += PREDICT_BLOCK_ROWS) {
-                int end = Math.min(rows, start + PREDICT_BLOCK_ROWS);
-                DenseBuffers buffers = buffersByBlock.computeIfAbsent(end - start, n -> new DenseBuffers(layers, n));
-                forward(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()), buffers, false);
-                System.arraycopy(buffers.a[layers.length - 1], 0, outputs, start * width, (end - start) * width);
-            }
-        } finally {
-            buffersByBlock.values().forEach(DenseBuffers::free);
+        for (int start = 0; start < rows; start += PREDICT_BLOCK_ROWS) {
+            int end = Math.min(rows, start + PREDICT_BLOCK_ROWS);
+            DenseBuffers buffers = predictionBuffersByRows.computeIfAbsent(end - start,
+                    n -> DenseBuffers.forPrediction(layers, n));
+            forward(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()), buffers, false);
+            System.arraycopy(buffers.a[layers.length - 1], 0, outputs, start * width, (end - start) * width);
         }
         return outputs;
     }

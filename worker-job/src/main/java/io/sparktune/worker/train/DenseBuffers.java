@@ -35,7 +35,17 @@ final class DenseBuffers {
     private final float[] targets;
     private final float[] features;
 
-    DenseBuffers(DenseBackprop.DenseParams[] layers, int rows) {
+    /** Buffers for training steps on batches of {@code rows}; the dropout arrays only {@code withDropout}. */
+    static DenseBuffers forTraining(DenseBackprop.DenseParams[] layers, int rows, boolean withDropout) {
+        return new DenseBuffers(layers, rows, true, withDropout);
+    }
+
+    /** Buffers for the forward pass alone (no δ, targets or dropout arrays), on blocks of {@code rows}. */
+    static DenseBuffers forPrediction(DenseBackprop.DenseParams[] layers, int rows) {
+        return new DenseBuffers(layers, rows, false, false);
+    }
+
+    private DenseBuffers(DenseBackprop.DenseParams[] layers, int rows, boolean training, boolean withDropout) {
         this.rows = rows;
         int count = layers.length;
         inputs = new Blas.Matrix[count];
@@ -51,18 +61,18 @@ final class DenseBuffers {
             widest = Math.max(widest, width);
             gemmOut[l] = matrix(rows, width);
             activations[l] = l < count - 1 ? matrix(rows, width) : null;
-            deltas[l] = matrix(rows, width);
+            deltas[l] = training ? matrix(rows, width) : null;
             z[l] = new float[rows * width];
             a[l] = new float[rows * width];
-            delta[l] = new float[rows * width];
+            delta[l] = training ? new float[rows * width] : null;
         }
         row = new float[widest];
         int lastInputs = layers[count - 1].inputs();
-        dropped = matrix(rows, lastInputs);
-        droppedValues = new float[rows * lastInputs];
-        mask = new float[rows * lastInputs];
-        targets = new float[rows * layers[count - 1].outputs()];
-        features = count == 1 ? new float[rows * layers[0].inputs()] : null;
+        dropped = withDropout ? matrix(rows, lastInputs) : null;
+        droppedValues = withDropout ? new float[rows * lastInputs] : null;
+        mask = withDropout ? new float[rows * lastInputs] : null;
+        targets = training ? new float[rows * layers[count - 1].outputs()] : null;
+        features = withDropout && count == 1 ? new float[rows * layers[0].inputs()] : null;
     }
 
     /** A batch's targets, row-major on the heap. */
@@ -70,7 +80,7 @@ final class DenseBuffers {
         return OffHeapFloats.rowMajor(batch, targets);
     }
 
-    /** A batch's features, row-major on the heap (kept only for a network without hidden layers, for dropout). */
+    /** A batch's features, row-major on the heap (kept only for dropout in a network without hidden layers). */
     float[] features(INDArray batch) {
         return OffHeapFloats.rowMajor(batch, features);
     }

@@ -22,7 +22,7 @@ public final class Metrics {
         return score(scoring, Outputs.of(outputs), truth);
     }
 
-    private static double score(Scoring scoring, Outputs out, LabeledData truth) {
+    static double score(Scoring scoring, Outputs out, LabeledData truth) {
         return switch (scoring) {
             case ACCURACY -> accuracy(out, truth.labels());
             case NEG_LOG_LOSS -> -logLoss(out, truth.labels());
@@ -37,31 +37,49 @@ public final class Metrics {
         return all(Outputs.of(net, features), truth);
     }
 
-    /** The {@code scoring} metric of {@code net}'s outputs on {@code features} (see {@link Outputs#of}). */
-    public static double score(Scoring scoring, MultiLayerNetwork net, INDArray features, LabeledData truth) {
-        return score(scoring, Outputs.of(net, features), truth);
-    }
-
     /** A network's outputs, one row per example, read from native memory once. */
     record Outputs(float[] values, int columns) {
         static Outputs of(INDArray outputs) {
             return new Outputs(OffHeapFloats.rowMajor(outputs), (int) outputs.columns());
         }
 
-        /**
-         * {@code net}'s outputs on {@code features}: {@link DenseBackprop#predict} where it trains the network (the
-         * same forward pass with direct BLAS calls and no intermediate arrays for all rows), else DL4J's
-         * {@code output(features, false)}.
-         */
+        /** {@code net}'s outputs on {@code features}, computed once (see {@link Predictor}). */
         static Outputs of(MultiLayerNetwork net, INDArray features) {
-            int columns = (int) net.layerSize(net.getnLayers() - 1);
-            return DenseBackprop.forNetwork(net, 0L)
-                    .map(dense -> new Outputs(dense.predict(features), columns))
-                    .orElseGet(() -> of(net.output(features, false)));
+            try (Predictor predictor = new Predictor()) {
+                return predictor.outputs(net, features);
+            }
         }
 
         float at(int row, int column) {
             return values[row * columns + column];
+        }
+    }
+
+    /**
+     * A network's outputs, computed again and again (validation after every epoch): {@link DenseBackprop#predict}
+     * where it trains the network (the same forward pass with direct BLAS calls, its buffers kept between calls),
+     * else DL4J's {@code output(features, false)}. Holds one network at a time; {@link #close} frees the buffers.
+     */
+    static final class Predictor implements AutoCloseable {
+        private MultiLayerNetwork net;
+        private Optional<DenseBackprop> dense = Optional.empty();
+
+        Outputs outputs(MultiLayerNetwork network, INDArray features) {
+            if (network != net) {
+                close();
+                net = network;
+                dense = DenseBackprop.forPrediction(network);
+            }
+            int columns = (int) network.layerSize(network.getnLayers() - 1);
+            return dense.map(forward -> new Outputs(forward.predict(features), columns))
+                    .orElseGet(() -> Outputs.of(network.output(features, false)));
+        }
+
+        @Override
+        public void close() {
+            dense.ifPresent(DenseBackprop::close);
+            dense = Optional.empty();
+            net = null;
         }
     }
 

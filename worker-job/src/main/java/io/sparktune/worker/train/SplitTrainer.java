@@ -22,8 +22,13 @@ public final class SplitTrainer {
 
     /** Scores a network on the validation set; higher is better. */
     @FunctionalInterface
-    public interface ValidationScorer {
+    public interface ValidationScorer extends AutoCloseable {
         double score(MultiLayerNetwork net);
+
+        /** Frees what the scorer keeps between epochs (not the network or the examples). */
+        @Override
+        default void close() {
+        }
     }
 
     /**
@@ -53,9 +58,20 @@ public final class SplitTrainer {
         this.batchSize = batchSize;
     }
 
-    /** The {@code scoring} metric on {@code validation}. */
+    /** The {@code scoring} metric on {@code validation}; keeps the forward pass's buffers until closed. */
     public static ValidationScorer scorer(Scoring scoring, Examples validation) {
-        return net -> Metrics.score(scoring, net, validation.features(), validation.source());
+        Metrics.Predictor predictor = new Metrics.Predictor();
+        return new ValidationScorer() {
+            @Override
+            public double score(MultiLayerNetwork net) {
+                return Metrics.score(scoring, predictor.outputs(net, validation.features()), validation.source());
+            }
+
+            @Override
+            public void close() {
+                predictor.close();
+            }
+        };
     }
 
     /** Trains {@code net} in place; on return it holds the weights of its best epoch. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Consumer;
@@ -120,6 +121,18 @@ class DenseBackpropTest {
             float[] predicted = dense.predict(features);
             assertArrayEquals(expected, predicted, 1e-5f, classification ? "softmax" : "identity");
             assertArrayEquals(predicted, dense.predict(features), 0f, "predicting twice gives the same outputs");
+            try (DenseBackprop forward = DenseBackprop.forPrediction(net).orElseThrow()) {
+                assertArrayEquals(predicted, forward.predict(features), 0f, "a prediction-only instance");
+                INDArray[] batch = batch(0, outputs);
+                assertThrows(IllegalStateException.class, () -> forward.fit(batch[0], batch[1]));
+            }
+            for (int step = 10; step < 15; step++) {
+                INDArray[] batch = batch(step, outputs);
+                dense.fit(batch[0], batch[1]);
+            }
+            float[] afterMoreSteps = Nd4j.toFlattened('c', net.output(features, false)).toFloatVector();
+            assertArrayEquals(afterMoreSteps, dense.predict(features), 1e-5f, "kept buffers, new weights");
+            dense.close();
         }
     }
 

@@ -24,8 +24,10 @@ class EpochCountTest {
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(candidate, Task.CLASSIFICATION, 784, 10, 1L));
         net.init();
         Examples examples = Examples.of(data);
-        TrainingOutcome outcome = new SplitTrainer(new TrainingSettings(3, 10, 64), 64)
-                .train(net, examples, SplitTrainer.scorer(Scoring.ACCURACY, examples), 1L);
+        TrainingOutcome outcome;
+        try (SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(Scoring.ACCURACY, examples)) {
+            outcome = new SplitTrainer(new TrainingSettings(3, 10, 64), 64).train(net, examples, scorer, 1L);
+        }
         assertEquals(3, outcome.epochsRun());
         assertEquals(3, net.getEpochCount());
     }
