@@ -1,5 +1,6 @@
 package io.sparktune.cluster;
 
+import io.sparktune.driver.SparkConfs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,7 @@ final class Daemons {
         env.put("SPARK_DIST_CLASSPATH", settings.classpath());
         // one OpenMP thread per training, also for executors of applications that forget spark.executorEnv
         env.put("OMP_NUM_THREADS", "1");
+        env.put(SparkConfs.MMAP_THRESHOLD_VARIABLE, SparkConfs.MMAP_THRESHOLD_BYTES);
     }
 
     private Path sparkHome() {

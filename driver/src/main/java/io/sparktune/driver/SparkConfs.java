@@ -12,6 +12,14 @@ public final class SparkConfs {
     public static final String DEFAULT_MASTER = "local[*]";
     /** Switches off JavaCPP's per-allocation check of physical memory; also set by the launcher and the tests. */
     public static final String NO_PHYSICAL_BYTES_CHECK = "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0";
+    /**
+     * glibc's mmap threshold, fixed: native allocations of 1 MiB or more (a split's features) each in a mapping of
+     * their own, returned to the system when freed. By default glibc raises the threshold after the first big free,
+     * and the features each split allocates and frees then fragment its heap: executor RSS +27 % over 200 trials
+     * (bench/NOTES.md). Set for executors here and in {@code ./sparktune} (a local search's executor is its JVM).
+     */
+    public static final String MMAP_THRESHOLD_VARIABLE = "MALLOC_MMAP_THRESHOLD_";
+    public static final String MMAP_THRESHOLD_BYTES = "1048576";
 
     private SparkConfs() {
     }
@@ -29,6 +37,7 @@ public final class SparkConfs {
         // One training per core, each with one OpenMP thread: more threads per JVM fight each other (2.7x slower).
         setIfMissing(conf, "spark.executorEnv.OMP_NUM_THREADS", "1");
         setIfMissing(conf, "spark.task.cpus", "1");
+        setIfMissing(conf, "spark.executorEnv." + MMAP_THRESHOLD_VARIABLE, MMAP_THRESHOLD_BYTES);
         // JavaCPP checks the process's RSS on every native allocation (to call System.gc() near a limit): 5-14 % of a
         // small network's training step (bench/NOTES.md). ND4J's own memory limit stays in force.
         appendJavaOption(conf, "spark.executor.extraJavaOptions", NO_PHYSICAL_BYTES_CHECK);

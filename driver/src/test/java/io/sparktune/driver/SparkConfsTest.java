@@ -17,6 +17,7 @@ class SparkConfsTest {
         assertEquals("org.apache.spark.serializer.KryoSerializer", conf.get("spark.serializer"));
         assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"));
         assertEquals(SparkConfs.NO_PHYSICAL_BYTES_CHECK, conf.get(EXECUTOR_OPTIONS));
+        assertEquals("1048576", conf.get("spark.executorEnv.MALLOC_MMAP_THRESHOLD_"));
     }
 
     @Test
