@@ -19,6 +19,8 @@ import java.util.Map;
  */
 final class ScalingBench {
     private static final Duration REGISTRATION_TIMEOUT = Duration.ofMinutes(2);
+    /** Two trials of two splits: each executor trains four warm-up tasks, however many executors there are. */
+    private static final int WARM_UP_TRIALS_PER_EXECUTOR = 2;
 
     private final BenchSettings settings;
 
@@ -37,13 +39,12 @@ final class ScalingBench {
             Files.createDirectories(Path.of(sparkHome, "launcher", "target", "scala-2.12"));
         }
         Path spec = Files.writeString(settings.scratch().resolve("scaling.yaml"), spec(settings, settings.scalingTrials()));
-        Path warmUp = Files.writeString(settings.scratch().resolve("scaling-warm-up.yaml"), spec(settings, 2));
         List<Double> oneExecutor = new ArrayList<>();
         List<Double> twoExecutors = new ArrayList<>();
         double[] fitSums = new double[3];
         for (int repeat = 0; repeat < settings.repeats(); repeat++) {
             for (int executors = 1; executors <= 2; executors++) {
-                SearchBench.Measurement m = search(spec, warmUp, executors, "scaling-" + executors + "x-" + repeat);
+                SearchBench.Measurement m = search(spec, executors, "scaling-" + executors + "x-" + repeat);
                 (executors == 1 ? oneExecutor : twoExecutors).add(m.wallSeconds());
                 fitSums[executors] += m.sumFitSeconds() / settings.repeats();
             }
@@ -55,11 +56,15 @@ final class ScalingBench {
     }
 
     /**
-     * The timed search on a fresh cluster of {@code executors}, after an untimed warm-up search of 2 trials (4 tasks)
-     * that starts ND4J, reads the data into every executor's cache and compiles the training loop: what a long search
-     * pays once per executor, and what would otherwise dominate a search of seconds.
+     * The timed search on a fresh cluster of {@code executors}, after an untimed warm-up search of 4 tasks per executor
+     * that starts ND4J, reads the data into every executor's cache and compiles the training loop and the task path:
+     * what a long search pays once per executor, and what would otherwise dominate a search of seconds. The same
+     * warm-up for every executor: with a fixed 4 tasks, each of 2 executors got 2 and still spent ~10 % of the timed
+     * search compiling (bench/NOTES.md), on the core its neighbour trains on.
      */
-    private SearchBench.Measurement search(Path spec, Path warmUp, int executors, String runName) throws Exception {
+    private SearchBench.Measurement search(Path spec, int executors, String runName) throws Exception {
+        Path warmUp = Files.writeString(settings.scratch().resolve("scaling-warm-up-" + executors + ".yaml"),
+                spec(settings, WARM_UP_TRIALS_PER_EXECUTOR * executors));
         Map<String, String> conf = Map.of("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         try (var dispatcher = SearchBench.dispatcher("local-cluster[" + executors + ",1,1024]", conf)) {
             SearchBench.awaitExecutors(executors, REGISTRATION_TIMEOUT);

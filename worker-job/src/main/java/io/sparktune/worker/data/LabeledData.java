@@ -49,18 +49,30 @@ public record LabeledData(float[] features, int rows, int cols, int[] labels, Li
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(features, indices[i] * cols, x, i * cols, cols);
         }
+        return withTargetsOf(indices, x, cols);
+    }
+
+    /**
+     * The labels or targets of the rows at {@code indices}, in that order, without their features (no columns):
+     * the truth a model's outputs for those rows are scored against.
+     */
+    public LabeledData targetsOf(int[] indices) {
+        return withTargetsOf(indices, new float[0], 0);
+    }
+
+    private LabeledData withTargetsOf(int[] indices, float[] x, int columns) {
         if (isRegression()) {
             float[] y = new float[indices.length];
             for (int i = 0; i < indices.length; i++) {
                 y[i] = targets[indices[i]];
             }
-            return regression(x, indices.length, cols, y);
+            return regression(x, indices.length, columns, y);
         }
         int[] y = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             y[i] = labels[indices[i]];
         }
-        return classification(x, indices.length, cols, y, classNames);
+        return classification(x, indices.length, columns, y, classNames);
     }
 
     /** Number of examples of each class. */

@@ -1,7 +1,10 @@
 package io.sparktune.worker.train;
 
+import io.sparktune.worker.data.Folds;
 import io.sparktune.worker.data.LabeledData;
+import io.sparktune.worker.nd.MatrixPool;
 import io.sparktune.worker.nd.OffHeapFloats;
+import java.nio.FloatBuffer;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -9,7 +12,8 @@ import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 /**
  * A dataset as ND4J matrices: features ({@code rows × cols}) and targets (one-hot classes, or one column of
- * regression targets), with the plain data they came from (the truth the metrics compare with).
+ * regression targets), with the plain data they came from (the truth the metrics compare with; for {@link #gather}ed
+ * examples their labels or targets only).
  */
 public record Examples(INDArray features, INDArray targets, LabeledData source) implements AutoCloseable {
 
@@ -19,12 +23,35 @@ public record Examples(INDArray features, INDArray targets, LabeledData source) 
     }
 
     /**
+     * The rows of {@code data} at {@code rows}, in that order, copied straight into a matrix of {@link MatrixPool}
+     * (no copy of the rows on the Java heap, no fresh memory for each split); the source holds their labels or
+     * targets only ({@link LabeledData#targetsOf}).
+     */
+    public static Examples gather(LabeledData data, int[] rows) {
+        INDArray features = MatrixPool.borrow(rows.length, data.cols());
+        FloatBuffer to = OffHeapFloats.view(features);
+        int cols = data.cols();
+        for (int i = 0; i < rows.length; i++) {
+            to.put(i * cols, data.features(), rows[i] * cols, cols);
+        }
+        LabeledData truth = data.targetsOf(rows);
+        return new Examples(features, targets(truth), truth);
+    }
+
+    /** Training and validation examples of one split of {@code data}, gathered (see {@link #gather}). */
+    public static Pair split(LabeledData data, Folds.Split split, boolean standardize) {
+        return standardized(gather(data, split.train()), gather(data, split.validation()), standardize);
+    }
+
+    /**
      * Training and validation examples of one split; with {@code standardize}, features are scaled with the mean and
      * standard deviation of the training rows only, so nothing of the validation rows leaks into training.
      */
     public static Pair split(LabeledData train, LabeledData validation, boolean standardize) {
-        Examples trainExamples = of(train);
-        Examples validationExamples = of(validation);
+        return standardized(of(train), of(validation), standardize);
+    }
+
+    private static Pair standardized(Examples trainExamples, Examples validationExamples, boolean standardize) {
         if (!standardize) {
             return new Pair(trainExamples, validationExamples, Optional.empty());
         }
@@ -35,10 +62,13 @@ public record Examples(INDArray features, INDArray targets, LabeledData source) 
         return new Pair(trainExamples, validationExamples, Optional.of(normalizer));
     }
 
-    /** Frees the arrays' native memory; they must not be used afterwards. */
+    /** Frees the arrays' native memory (or gives the features back to the pool); they must not be used afterwards. */
     @Override
     public void close() {
-        OffHeapFloats.free(features, targets);
+        if (!MatrixPool.giveBack(features)) {
+            OffHeapFloats.free(features);
+        }
+        OffHeapFloats.free(targets);
     }
 
     /** Training and validation examples, and the standardizer fitted on the training rows if any. */

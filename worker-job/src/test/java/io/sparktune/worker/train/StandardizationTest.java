@@ -8,6 +8,7 @@ import io.sparktune.worker.SplitPlan;
 import io.sparktune.worker.data.CsvReader;
 import io.sparktune.worker.data.Folds;
 import io.sparktune.worker.data.LabeledData;
+import io.sparktune.worker.nd.OffHeapFloats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,6 +37,26 @@ class StandardizationTest {
                     "validation rows are scaled with the training statistics, not their own");
         }
         assertFalse(Arrays.equals(means[0], means[1]), "statistics differ per fold");
+    }
+
+    /** The split path of executors (rows gathered into pooled matrices) gives what selecting the rows first gives. */
+    @Test
+    void gatheredSplitsEqualSelectedOnes() throws IOException {
+        LabeledData data = CsvReader.read(BOSTON.toString(), "MEDV", 1, false, 0);
+        Folds.Split split = new SplitPlan(3, 0, 11).split(data, 1);
+        for (int round = 0; round < 2; round++) {   // the second round reuses the first one's pooled memory
+            try (Examples.Pair selected = Examples.split(data.select(split.train()), data.select(split.validation()), true);
+                 Examples.Pair gathered = Examples.split(data, split, true)) {
+                for (boolean train : new boolean[] {true, false}) {
+                    Examples expected = train ? selected.train() : selected.validation();
+                    Examples actual = train ? gathered.train() : gathered.validation();
+                    assertArrayEquals(expected.features().shape(), actual.features().shape());
+                    assertArrayEquals(OffHeapFloats.rowMajor(expected.features()), OffHeapFloats.rowMajor(actual.features()), 0f);
+                    assertArrayEquals(OffHeapFloats.rowMajor(expected.targets()), OffHeapFloats.rowMajor(actual.targets()), 0f);
+                    assertArrayEquals(expected.source().targets(), actual.source().targets(), 0f);
+                }
+            }
+        }
     }
 
     @Test
