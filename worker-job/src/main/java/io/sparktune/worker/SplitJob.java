@@ -15,6 +15,7 @@ import io.sparktune.worker.train.TrainingOutcome;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
@@ -77,11 +78,14 @@ public final class SplitJob {
                 outcome = trainer.train(net, examples.train(), scorer, seed);
             }
         }
-        Examples validation = examples.validation();
+        SortedMap<String, Double> metrics = outcome.validationMetrics();
+        if ((metrics == null || metrics.isEmpty()) && outcome.status() == TrialStatus.OK) {   // no epoch scored
+            Examples validation = examples.validation();
+            metrics = Metrics.all(net, validation.features(), validation.source());
+        }
         return new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(), outcome.bestScore(),
                 outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(), outcome.message(),
-                WORKER, outcome.status() == TrialStatus.OK
-                ? Metrics.all(net, validation.features(), validation.source()) : null);
+                WORKER, outcome.status() == TrialStatus.OK ? metrics : null);
     }
 
     private static MultiLayerNetwork newNetwork(SplitTask task, LabeledData data, long seed) {

@@ -100,7 +100,7 @@ public final class Metrics {
         return all(Outputs.of(outputs), truth);
     }
 
-    private static SortedMap<String, Double> all(Outputs out, LabeledData truth) {
+    static SortedMap<String, Double> all(Outputs out, LabeledData truth) {
         SortedMap<String, Double> metrics = new TreeMap<>();
         for (Scoring scoring : Scoring.forTask(truth.isRegression() ? Task.REGRESSION : Task.CLASSIFICATION)) {
             metrics.put(scoring.specName(), score(scoring, out, truth));

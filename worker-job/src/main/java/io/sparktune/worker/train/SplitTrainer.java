@@ -5,7 +5,9 @@ import io.sparktune.space.spec.TrainingSettings;
 import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,6 +26,15 @@ public final class SplitTrainer {
     @FunctionalInterface
     public interface ValidationScorer extends AutoCloseable {
         double score(MultiLayerNetwork net);
+
+        /**
+         * Every metric of the task (scikit-learn names) of the outputs the last {@link #score} call scored, so the
+         * split's report needs no further pass over the validation set; empty from a scorer that computes only its
+         * score.
+         */
+        default SortedMap<String, Double> lastMetrics() {
+            return Collections.emptySortedMap();
+        }
 
         /** Frees what the scorer keeps between epochs (not the network or the examples). */
         @Override
@@ -62,9 +73,17 @@ public final class SplitTrainer {
     public static ValidationScorer scorer(Scoring scoring, Examples validation) {
         Metrics.Predictor predictor = new Metrics.Predictor();
         return new ValidationScorer() {
+            private SortedMap<String, Double> last;
+
             @Override
             public double score(MultiLayerNetwork net) {
-                return Metrics.score(scoring, predictor.outputs(net, validation.features()), validation.source());
+                last = Metrics.all(predictor.outputs(net, validation.features()), validation.source());
+                return last.get(scoring.specName());
+            }
+
+            @Override
+            public SortedMap<String, Double> lastMetrics() {
+                return last;
             }
 
             @Override
@@ -149,6 +168,7 @@ public final class SplitTrainer {
         int bestEpoch = from.bestEpoch();
         int epochsWithoutImprovement = from.epochsWithoutImprovement();
         INDArray bestParams = null;
+        SortedMap<String, Double> reportedMetrics = null;   // the best epoch's when it is restored, else the last's
         String message = null;
         boolean stopped = false;
         for (int epoch = from.epochs() + 1; epoch <= lastEpoch && !stopped; epoch++) {
@@ -163,11 +183,15 @@ public final class SplitTrainer {
             if (!Double.isFinite(trainLoss) || !Double.isFinite(score)) {
                 TrainingOutcome diverged = new TrainingOutcome(TrialStatus.DIVERGED, Double.NaN, epoch, bestEpoch,
                         seconds(start), curve, "diverged in epoch " + epoch + ": train loss " + trainLoss
-                        + ", validation score " + score);
+                        + ", validation score " + score, null);
                 OffHeapFloats.free(bestParams);
                 return new Segment(diverged, from, true);
             }
-            if (score > bestScore + settings.minDelta()) {
+            boolean improved = score > bestScore + settings.minDelta();
+            if (improved || !restoreBest) {
+                reportedMetrics = scorer.lastMetrics();
+            }
+            if (improved) {
                 bestScore = score;
                 bestEpoch = epoch;
                 if (restoreBest) {
@@ -188,7 +212,7 @@ public final class SplitTrainer {
         }
         TrainerState state = new TrainerState(bestScore, bestEpoch, epochsWithoutImprovement, curve);
         TrainingOutcome outcome = new TrainingOutcome(TrialStatus.OK, bestScore, curve.size(), bestEpoch, seconds(start),
-                curve, message);
+                curve, message, reportedMetrics);
         return new Segment(outcome, state, stopped || curve.size() >= settings.maxEpochs());
     }
 
