@@ -40,7 +40,13 @@ public record Examples(INDArray features, INDArray targets, LabeledData source) 
 
     /** Training and validation examples of one split of {@code data}, gathered (see {@link #gather}). */
     public static Pair split(LabeledData data, Folds.Split split, boolean standardize) {
-        return standardized(gather(data, split.train()), gather(data, split.validation()), standardize);
+        Examples train = gather(data, split.train());
+        try {
+            return standardized(train, gather(data, split.validation()), standardize);
+        } catch (RuntimeException | Error e) {   // e.g. no memory left for the validation rows
+            train.close();
+            throw e;
+        }
     }
 
     /**

@@ -77,8 +77,9 @@ public final class SplitTrainer {
 
             @Override
             public double score(MultiLayerNetwork net) {
-                last = Metrics.all(predictor.outputs(net, validation.features()), validation.source());
-                return last.get(scoring.specName());
+                Metrics.Outputs outputs = predictor.outputs(net, validation.features());
+                last = Metrics.all(outputs, validation.source());
+                return Metrics.score(scoring, outputs, validation.source());
             }
 
             @Override
