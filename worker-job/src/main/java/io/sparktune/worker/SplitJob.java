@@ -79,7 +79,7 @@ public final class SplitJob {
             }
         }
         SortedMap<String, Double> metrics = outcome.validationMetrics();
-        if ((metrics == null || metrics.isEmpty()) && outcome.status() == TrialStatus.OK) {   // no epoch scored
+        if (metrics == null && outcome.status() == TrialStatus.OK) {   // a segment with no epoch left to run
             Examples validation = examples.validation();
             metrics = Metrics.all(net, validation.features(), validation.source());
         }

@@ -4,6 +4,7 @@ import io.sparktune.space.spec.Scoring;
 import io.sparktune.space.spec.Task;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.nd.OffHeapFloats;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ public final class Metrics {
         return score(scoring, Outputs.of(outputs), truth);
     }
 
-    static double score(Scoring scoring, Outputs out, LabeledData truth) {
+    private static double score(Scoring scoring, Outputs out, LabeledData truth) {
         return switch (scoring) {
             case ACCURACY -> accuracy(out, truth.labels());
             case NEG_LOG_LOSS -> -logLoss(out, truth.labels());
@@ -100,9 +101,14 @@ public final class Metrics {
         return all(Outputs.of(outputs), truth);
     }
 
+    /** The scorings {@link #all} computes for {@code truth}: those of its task. */
+    static List<Scoring> scoringsFor(LabeledData truth) {
+        return Scoring.forTask(truth.isRegression() ? Task.REGRESSION : Task.CLASSIFICATION);
+    }
+
     static SortedMap<String, Double> all(Outputs out, LabeledData truth) {
         SortedMap<String, Double> metrics = new TreeMap<>();
-        for (Scoring scoring : Scoring.forTask(truth.isRegression() ? Task.REGRESSION : Task.CLASSIFICATION)) {
+        for (Scoring scoring : scoringsFor(truth)) {
             metrics.put(scoring.specName(), score(scoring, out, truth));
         }
         return metrics;

@@ -69,17 +69,22 @@ public final class SplitTrainer {
         this.batchSize = batchSize;
     }
 
-    /** The {@code scoring} metric on {@code validation}; keeps the forward pass's buffers until closed. */
+    /**
+     * The {@code scoring} metric on {@code validation}, one of the metrics of its task (else an
+     * {@link IllegalArgumentException}); keeps the forward pass's buffers until closed.
+     */
     public static ValidationScorer scorer(Scoring scoring, Examples validation) {
+        if (!Metrics.scoringsFor(validation.source()).contains(scoring)) {
+            throw new IllegalArgumentException("scoring " + scoring.specName() + " does not apply to this data's task");
+        }
         Metrics.Predictor predictor = new Metrics.Predictor();
         return new ValidationScorer() {
             private SortedMap<String, Double> last;
 
             @Override
             public double score(MultiLayerNetwork net) {
-                Metrics.Outputs outputs = predictor.outputs(net, validation.features());
-                last = Metrics.all(outputs, validation.source());
-                return Metrics.score(scoring, outputs, validation.source());
+                last = Metrics.all(predictor.outputs(net, validation.features()), validation.source());
+                return last.get(scoring.specName());
             }
 
             @Override
