@@ -1,6 +1,9 @@
 package io.sparktune.driver;
 
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 
 /**
@@ -20,6 +23,10 @@ public final class SparkConfs {
      */
     public static final String MMAP_THRESHOLD_VARIABLE = "MALLOC_MMAP_THRESHOLD_";
     public static final String MMAP_THRESHOLD_BYTES = "1048576";
+    /** Spark's own pattern for {@code local-cluster[executors, coresPerExecutor, memoryMiB]}. */
+    private static final Pattern LOCAL_CLUSTER =
+            Pattern.compile("local-cluster\\[\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*]");
+    private static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
 
     private SparkConfs() {
     }
@@ -40,7 +47,11 @@ public final class SparkConfs {
         setIfMissing(conf, "spark.executorEnv." + MMAP_THRESHOLD_VARIABLE, MMAP_THRESHOLD_BYTES);
         // JavaCPP checks the process's RSS on every native allocation (to call System.gc() near a limit): 5-14 % of a
         // small network's training step (bench/NOTES.md). ND4J's own memory limit stays in force.
-        appendJavaOption(conf, "spark.executor.extraJavaOptions", NO_PHYSICAL_BYTES_CHECK);
+        appendJavaOption(conf, EXECUTOR_JAVA_OPTIONS, NO_PHYSICAL_BYTES_CHECK);
+        // An executor's JVM sized to its cores, as a container would size it. Sized to the machine, a 1-core executor
+        // runs G1's parallel and concurrent GC threads beside its neighbours' training (scaling, bench/NOTES.md).
+        executorCores(conf).ifPresent(cores ->
+                appendJavaOption(conf, EXECUTOR_JAVA_OPTIONS, "-XX:ActiveProcessorCount=" + cores));
         if (conf.get("spark.master").startsWith("local")) {
             // Nothing of a local search listens beyond this machine.
             setIfMissing(conf, "spark.driver.host", "127.0.0.1");
@@ -48,6 +59,15 @@ public final class SparkConfs {
             setIfMissing(conf, "spark.ui.enabled", "false");
         }
         return conf;
+    }
+
+    /** The cores of each executor when the settings fix them: {@code spark.executor.cores}, or a local-cluster's. */
+    static OptionalInt executorCores(SparkConf conf) {
+        if (conf.contains("spark.executor.cores")) {
+            return OptionalInt.of(conf.getInt("spark.executor.cores", 1));
+        }
+        Matcher localCluster = LOCAL_CLUSTER.matcher(conf.get("spark.master"));
+        return localCluster.matches() ? OptionalInt.of(Integer.parseInt(localCluster.group(2))) : OptionalInt.empty();
     }
 
     private static void appendJavaOption(SparkConf conf, String key, String option) {
