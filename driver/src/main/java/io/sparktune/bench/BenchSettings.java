@@ -16,4 +16,16 @@ public record BenchSettings(String images, String labels, int epochExamples, Lis
         }
         epochBatchSizes = List.copyOf(epochBatchSizes);
     }
+
+    /** A classification spec named {@code name} on the first {@code limit} training images; {@code rest}: its YAML from {@code search:} on. */
+    String spec(String name, int limit, String rest) {
+        return """
+                name: %s
+                task: classification
+                data:
+                  format: idx
+                  train: {images: %s, labels: %s}
+                  limit: %d
+                """.formatted(name, images, labels, limit) + rest;
+    }
 }

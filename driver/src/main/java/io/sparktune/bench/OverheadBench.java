@@ -87,19 +87,13 @@ final class OverheadBench {
     }
 
     static String spec(BenchSettings settings) {
-        return """
-                name: bench-overhead
-                task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  limit: 8000
+        return settings.spec("bench-overhead", 8000, """
                 search: {sampler: random, n_iter: %d, cv: 2, seed: 1}
                 space:
                   n_hidden: 0
                   learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
                   optimizer: adam
                 training: {max_epochs: 24, patience: 24, batch_size: 64}
-                """.formatted(settings.images(), settings.labels(), settings.overheadTrials());
+                """.formatted(settings.overheadTrials()));
     }
 }

@@ -74,13 +74,7 @@ final class ScalingBench {
     }
 
     static String spec(BenchSettings settings, int trials) {
-        return """
-                name: bench-scaling
-                task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  limit: 24000
+        return settings.spec("bench-scaling", 24000, """
                 search: {sampler: random, n_iter: %d, cv: 2, seed: 3}
                 space:
                   n_hidden: {int: [1, 2]}
@@ -88,6 +82,6 @@ final class ScalingBench {
                   learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
                   optimizer: adam
                 training: {max_epochs: 8, patience: 8, batch_size: 64}
-                """.formatted(settings.images(), settings.labels(), trials);
+                """.formatted(trials));
     }
 }

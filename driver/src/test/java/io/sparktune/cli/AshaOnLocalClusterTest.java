@@ -30,16 +30,13 @@ class AshaOnLocalClusterTest {
         Path spec = Files.writeString(dir.resolve("asha.yaml"), """
                 name: asha
                 task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  limit: 1200
+                %s
                 search: {n_iter: 6, cv: 2, seed: 21, scheduler: asha, asha: {min_epochs: 1, reduction_factor: 3}}
                 space:
                   n_neurons: {int: [8, 48]}
                   learning_rate: {loguniform: [3.0e-4, 1.0e-2]}
                 training: {max_epochs: 9, patience: 9, batch_size: 64}
-                """.formatted(FashionMnist.trainImages(), FashionMnist.trainLabels()));
+                """.formatted(FashionMnist.specTrainData(1200)));
         Path out = dir.resolve("run");
         assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet",
                 "--master", "local-cluster[2,1,1024]",

@@ -32,15 +32,11 @@ class EvaluateCommandTest {
         Files.writeString(runDir.resolve("spec.yaml"), """
                 name: evaluate
                 task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  test: {images: %s, labels: %s}
+                %s
                 search: {n_iter: 1, cv: 2, seed: 5}
                 space: {n_neurons: {int: [8, 64]}, optimizer: {choice: [adam]}}
                 training: {max_epochs: 2, patience: 1, batch_size: 64}
-                """.formatted(FashionMnist.trainImages(), FashionMnist.trainLabels(), FashionMnist.testImages(),
-                FashionMnist.testLabels()));
+                """.formatted(FashionMnist.specData(0)));
         LeaderboardFiles.write(Leaderboard.from(List.of(LeaderboardCommandTest.trial(0, 3e-3, TrialStatus.OK, 0.7, 1.0))), runDir);
         retrained = Retrainer.retrain(runDir, new Retrainer.Selection(1, null), runDir.resolve("model.zip"), 2, 1000);
     }

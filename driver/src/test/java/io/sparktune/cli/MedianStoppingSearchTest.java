@@ -25,16 +25,13 @@ class MedianStoppingSearchTest {
         Path spec = Files.writeString(dir.resolve("median.yaml"), """
                 name: median
                 task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  limit: 800
+                %s
                 search: {n_iter: 5, cv: 2, seed: 8, scheduler: median, median: {warmup_epochs: 1, min_trials: 2}}
                 space:
                   n_neurons: {int: [4, 48]}
                   learning_rate: {loguniform: [1.0e-4, 1.0e-2]}
                 training: {max_epochs: 4, patience: 4, batch_size: 64}
-                """.formatted(FashionMnist.trainImages(), FashionMnist.trainLabels()));
+                """.formatted(FashionMnist.specTrainData(800)));
         Path out = dir.resolve("run");
         assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet",
                 "--master", "local[2]"));

@@ -47,7 +47,7 @@ class RetrainOnSparkTest {
 
     @BeforeAll
     static void aSearchsLeaderboard() throws Exception {
-        Files.writeString(runDir.resolve("spec.yaml"), "name: refit-on-spark\ntask: classification\n" + FashionMnist.specData()
+        Files.writeString(runDir.resolve("spec.yaml"), "name: refit-on-spark\ntask: classification\n" + FashionMnist.specData(0) + "\n"
                 + """
                 search: {n_iter: 2, cv: 2, seed: 11}
                 space:

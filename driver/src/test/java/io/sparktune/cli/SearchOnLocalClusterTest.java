@@ -39,11 +39,7 @@ class SearchOnLocalClusterTest {
         Path spec = Files.writeString(dir.resolve("small.yaml"), """
                 name: small-fashion
                 task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  test:  {images: %s, labels: %s}
-                  limit: 2000
+                %s
                 search: {sampler: random, n_iter: 4, cv: 2, seed: 7}
                 space:
                   n_hidden:      {int: [1, 2]}
@@ -52,8 +48,7 @@ class SearchOnLocalClusterTest {
                   optimizer:     {choice: [adam, nadam, rmsprop]}
                   dropout:       {uniform: [0.0, 0.3]}
                 training: {max_epochs: 3, patience: 1, batch_size: 64}
-                """.formatted(FashionMnist.trainImages(), FashionMnist.trainLabels(),
-                FashionMnist.testImages(), FashionMnist.testLabels()));
+                """.formatted(FashionMnist.specData(2000)));
         Path out = dir.resolve("run");
 
         int exit = Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(),

@@ -161,16 +161,13 @@ class StandaloneClusterFaultToleranceTest {
         return Files.writeString(dir.resolve(name + ".yaml"), """
                 name: %s
                 task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  limit: 4000
+                %s
                 search: {sampler: random, n_iter: %d, cv: %d, seed: 11}
                 space:
                   n_hidden: %d
                   %s
                 training: {max_epochs: 6, patience: 6, batch_size: 32}
-                """.formatted(name, FashionMnist.trainImages(), FashionMnist.trainLabels(), nIter, CV, hidden, neurons));
+                """.formatted(name, FashionMnist.specTrainData(4000), nIter, CV, hidden, neurons));
     }
 
     private ProcessHandle executorProcess(String executorId) {

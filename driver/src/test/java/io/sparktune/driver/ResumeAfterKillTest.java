@@ -107,16 +107,13 @@ class ResumeAfterKillTest {
         return Files.writeString(dir.resolve("spec.yaml"), """
                 name: killed
                 task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  limit: 1500
+                %s
                 search: {n_iter: %d, cv: 2, seed: 5}
                 space:
                   n_neurons: {int: [16, 48]}
                   learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
                 training: {max_epochs: 4, patience: 1}
-                """.formatted(FashionMnist.trainImages(), FashionMnist.trainLabels(), N_ITER));
+                """.formatted(FashionMnist.specTrainData(1500), N_ITER));
     }
 
     private static Process searchInNewJvm(Path spec, Path out) throws IOException {

@@ -39,10 +39,7 @@ class LeaderboardRowRetrainTest {
         Files.writeString(runDir.resolve("spec.yaml"), """
                 name: retrain-config
                 task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  test: {images: %s, labels: %s}
+                %s
                 search: {n_iter: 2, cv: 2, seed: 3}
                 space:
                   n_hidden: {int: [1, 3]}
@@ -52,8 +49,7 @@ class LeaderboardRowRetrainTest {
                   dropout: {uniform: [0.0, 0.5]}
                   activation: {choice: [relu, tanh]}
                 training: {max_epochs: 2, patience: 1, batch_size: 64}
-                """.formatted(FashionMnist.trainImages(), FashionMnist.trainLabels(), FashionMnist.testImages(),
-                FashionMnist.testLabels()));
+                """.formatted(FashionMnist.specData(0)));
         Map<String, Object> best = Map.of("n_hidden", 2, "n_neurons", 23, "learning_rate", 0.0012345678901234567,
                 "optimizer", "nesterov", "dropout", 0.2718281828459045, "activation", "tanh");
         Map<String, Object> second = Map.of("n_hidden", 1, "n_neurons", 50, "learning_rate", 0.05,

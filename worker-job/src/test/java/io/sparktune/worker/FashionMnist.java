@@ -26,14 +26,18 @@ public final class FashionMnist {
         return DIR.resolve("t10k-labels-idx1-ubyte.gz");
     }
 
-    /** A spec's {@code data:} block (YAML) naming the real training and test files. */
-    public static String specData() {
-        return """
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  test: {images: %s, labels: %s}
-                """.formatted(trainImages(), trainLabels(), testImages(), testLabels());
+    /**
+     * A spec's {@code data:} block (YAML, no final line break: a {@code %s} line of a spec's text block) naming the real
+     * training and test files, with the first {@code limit} training examples only (0: all).
+     */
+    public static String specData(int limit) {
+        return specTrainData(limit) + "\n  test: {images: %s, labels: %s}".formatted(testImages(), testLabels());
+    }
+
+    /** {@link #specData(int)} without the test files. */
+    public static String specTrainData(int limit) {
+        String data = "data:\n  format: idx\n  train: {images: %s, labels: %s}".formatted(trainImages(), trainLabels());
+        return limit > 0 ? data + "\n  limit: " + limit : data;
     }
 
     public static DataRef train(int limit) {

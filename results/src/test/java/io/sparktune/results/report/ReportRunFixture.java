@@ -36,11 +36,7 @@ final class ReportRunFixture {
         return """
                 name: report-fixture
                 task: classification
-                data:
-                  format: idx
-                  train: {images: %s, labels: %s}
-                  test: {images: %s, labels: %s}
-                  limit: 600
+                %s
                 search: {sampler: random, n_iter: %d, cv: 2, seed: 11}
                 space:
                   n_hidden: {int: [1, 2]}
@@ -49,8 +45,7 @@ final class ReportRunFixture {
                   optimizer: {choice: [sgd, adam, rmsprop]}
                   dropout: {uniform: [0.0, 0.3]}
                 training: {max_epochs: 4, patience: 1, batch_size: 32}
-                """.formatted(FashionMnist.trainImages(), FashionMnist.trainLabels(), FashionMnist.testImages(),
-                FashionMnist.testLabels(), CANDIDATES + 1);
+                """.formatted(FashionMnist.specData(600), CANDIDATES + 1);
     }
 
     /** Writes the run into {@code runDir}; returns the records in journal order. */
