@@ -4,9 +4,16 @@ import io.sparktune.space.Candidate;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.WorkerJson;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
+import scala.collection.JavaConverters;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
 
 /**
  * Runs each trial as its own Spark job, one task per split, so a trial's splits train in parallel on executor cores.
@@ -14,6 +21,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * The search's only user of a Spark context ({@code retrain --spark} has its own: {@link SparkRefit}).
  */
 public final class SparkDispatcher implements TrialDispatcher {
+    private static final ClassTag<String> STRING = ClassTag$.MODULE$.apply(String.class);
+
     private final JavaSparkContext context;
 
     public SparkDispatcher(SparkConf conf) {
@@ -31,8 +40,16 @@ public final class SparkDispatcher implements TrialDispatcher {
         context.setJobGroup(candidate.trialId(), candidate.trialId() + " " + candidate.params(), true);
         try {
             List<String> tasks = splits.stream().map(WorkerJson::write).toList();
-            return context.parallelize(tasks, tasks.size()).map(new SplitFunction()).collect().stream()
-                    .map(json -> WorkerJson.read(json, SplitResult.class)).toList();
+            RDD<String> partitions = context.sc().parallelize(JavaConverters.asScalaBuffer(tasks).toSeq(), tasks.size(), STRING);
+            String[] results = new String[tasks.size()];
+            context.sc().runJob(partitions, new SplitFunction(), new AbstractFunction2<Object, String, BoxedUnit>() {
+                @Override
+                public BoxedUnit apply(Object partition, String result) {
+                    results[(Integer) partition] = result;
+                    return BoxedUnit.UNIT;
+                }
+            }, STRING);
+            return Arrays.stream(results).map(json -> WorkerJson.read(json, SplitResult.class)).toList();
         } finally {
             context.clearJobGroup();
         }

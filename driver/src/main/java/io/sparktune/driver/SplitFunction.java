@@ -4,14 +4,27 @@ import io.sparktune.worker.SplitJob;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.WorkerJson;
-import org.apache.spark.api.java.function.Function;
+import java.io.Serializable;
+import org.apache.spark.TaskContext;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction2;
 
-/** What a Spark task runs on an executor: one split of one candidate, JSON in and JSON out. */
-final class SplitFunction implements Function<String, String> {
-    private static final long serialVersionUID = 1L;
+/**
+ * What a Spark task runs on an executor: one split of one candidate (its partition's only element), JSON in and JSON
+ * out. A plain function class given straight to {@code SparkContext.runJob}, not a lambda: Spark's closure cleaner
+ * reads the class file of every lambda it is handed (the one {@code JavaRDD.map} wraps around a function, the ones
+ * {@code collect} and the shorter {@code runJob}s make) with ASM, once per job: most of the dispatch thread's CPU
+ * (bench/NOTES.md).
+ */
+final class SplitFunction extends AbstractFunction2<TaskContext, Iterator<String>, String> implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     @Override
-    public String call(String taskJson) {
+    public String apply(TaskContext context, Iterator<String> partition) {
+        String taskJson = partition.next();
+        if (partition.hasNext()) {
+            throw new IllegalStateException("a split task's partition holds more than one split");
+        }
         SplitResult result = SplitJob.run(WorkerJson.read(taskJson, SplitTask.class));
         return WorkerJson.write(result);
     }
