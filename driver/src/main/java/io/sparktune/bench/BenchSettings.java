@@ -17,7 +17,10 @@ public record BenchSettings(String images, String labels, int epochExamples, Lis
         epochBatchSizes = List.copyOf(epochBatchSizes);
     }
 
-    /** A classification spec named {@code name} on the first {@code limit} training images; {@code rest}: its YAML from {@code search:} on. */
+    /**
+     * A classification spec named {@code name} on the first {@code limit} training images; {@code rest} is its YAML
+     * from {@code search:} on.
+     */
     String spec(String name, int limit, String rest) {
         return """
                 name: %s

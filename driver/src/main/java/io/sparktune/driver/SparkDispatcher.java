@@ -40,7 +40,8 @@ public final class SparkDispatcher implements TrialDispatcher {
         context.setJobGroup(candidate.trialId(), candidate.trialId() + " " + candidate.params(), true);
         try {
             List<String> tasks = splits.stream().map(WorkerJson::write).toList();
-            RDD<String> partitions = context.sc().parallelize(JavaConverters.asScalaBuffer(tasks).toSeq(), tasks.size(), STRING);
+            RDD<String> partitions =
+                    context.sc().parallelize(JavaConverters.asScalaBuffer(tasks).toSeq(), tasks.size(), STRING);
             String[] results = new String[tasks.size()];
             context.sc().runJob(partitions, new SplitFunction(), new AbstractFunction2<Object, String, BoxedUnit>() {
                 @Override

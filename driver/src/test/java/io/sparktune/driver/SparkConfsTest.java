@@ -37,18 +37,21 @@ class SparkConfsTest {
     @Test
     void executorJvmsAreSizedToTheirCoresWhenTheSettingsFixThem() {
         SparkConf localCluster = SparkConfs.forSearch("t", "local-cluster[2, 3, 1024]", Map.of());
-        assertEquals(SparkConfs.NO_PHYSICAL_BYTES_CHECK + " -XX:ActiveProcessorCount=3", localCluster.get(EXECUTOR_OPTIONS));
+        assertEquals(SparkConfs.NO_PHYSICAL_BYTES_CHECK + " -XX:ActiveProcessorCount=3",
+                localCluster.get(EXECUTOR_OPTIONS));
         SparkConf cluster = SparkConfs.forSearch("t", "spark://127.0.0.1:7077", Map.of("spark.executor.cores", "4"));
         assertEquals(SparkConfs.NO_PHYSICAL_BYTES_CHECK + " -XX:ActiveProcessorCount=4", cluster.get(EXECUTOR_OPTIONS));
         SparkConf unknown = SparkConfs.forSearch("t", "spark://127.0.0.1:7077", Map.of());
-        assertEquals(SparkConfs.NO_PHYSICAL_BYTES_CHECK, unknown.get(EXECUTOR_OPTIONS), "an executor takes what its worker has");
+        assertEquals(SparkConfs.NO_PHYSICAL_BYTES_CHECK, unknown.get(EXECUTOR_OPTIONS),
+                "an executor takes what its worker has");
         SparkConf local = SparkConfs.forSearch("t", "local[2]", Map.of());
         assertEquals(SparkConfs.NO_PHYSICAL_BYTES_CHECK, local.get(EXECUTOR_OPTIONS), "local mode has no executor JVM");
     }
 
     @Test
     void aProcessorCountTheUserChoseIsNotOverridden() {
-        SparkConf conf = SparkConfs.forSearch("t", "local-cluster[2,1,1024]", Map.of(EXECUTOR_OPTIONS, "-XX:ActiveProcessorCount=2"));
+        SparkConf conf = SparkConfs.forSearch("t", "local-cluster[2,1,1024]",
+                Map.of(EXECUTOR_OPTIONS, "-XX:ActiveProcessorCount=2"));
         assertEquals("-XX:ActiveProcessorCount=2 " + SparkConfs.NO_PHYSICAL_BYTES_CHECK, conf.get(EXECUTOR_OPTIONS));
     }
 }
