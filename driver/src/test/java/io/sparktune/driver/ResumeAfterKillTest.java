@@ -2,6 +2,7 @@ package io.sparktune.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.TrialJournal;
@@ -13,6 +14,7 @@ import io.sparktune.space.spec.SpecParser;
 import io.sparktune.worker.FashionMnist;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +76,12 @@ class ResumeAfterKillTest {
         Process driver = searchInNewJvm(spec, out);
         awaitJournalLines(out, 1, driver);
         new ProcessBuilder("kill", "-INT", String.valueOf(driver.pid())).start().waitFor();
-        assertTrue(driver.waitFor(120, TimeUnit.SECONDS), "the search stops after Ctrl-C");
+        if (!driver.waitFor(120, TimeUnit.SECONDS)) {
+            String threads = threadDump(driver);
+            driver.destroyForcibly();
+            fail("the search did not stop after Ctrl-C; its threads:\n" + threads + "\nits log:\n"
+                    + readQuietly(out.resolveSibling("killed-driver.log")));
+        }
         assertEquals(130, driver.exitValue(), "exit status of an interrupted search");
 
         List<TrialRecord> kept = TrialJournal.read(out);
@@ -114,6 +121,28 @@ class ResumeAfterKillTest {
                   learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
                 training: {max_epochs: 4, patience: 1}
                 """.formatted(FashionMnist.specTrainData(1500), N_ITER));
+    }
+
+    /** The threads of a running JVM, as {@code jcmd PID Thread.print} lists them. */
+    private static String threadDump(Process process) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            return threads;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(" + e + ")";
+        }
     }
 
     private static Process searchInNewJvm(Path spec, Path out) throws IOException {
