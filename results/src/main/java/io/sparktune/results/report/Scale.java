@@ -13,6 +13,11 @@ final class Scale {
     record Tick(double value, String label) {
     }
 
+    /** Values closer than this, relative to their size, are one value. */
+    private static final double RELATIVE_ROUNDING = 1e-9;
+    /** More ticks than any nice step gives: a bound, not a layout choice. */
+    private static final int MAX_TICKS = 50;
+
     private final double low;
     private final double high;
     private final boolean log;
@@ -73,7 +78,8 @@ final class Scale {
             logTicks(ticks);
         } else {
             double step = integers ? Math.max(1, niceStep((high - low) / 6)) : niceStep((high - low) / 5);
-            for (double v = Math.ceil(low / step) * step; v <= high + step * 1e-9; v += step) {
+            double first = Math.ceil(low / step) * step;
+            for (double v = first; v <= high + step * 1e-9 && ticks.size() < MAX_TICKS; v += step) {
                 ticks.add(new Tick(v, label(Math.abs(v) < step * 1e-9 ? 0 : v)));
             }
         }
@@ -131,6 +137,9 @@ final class Scale {
         if (min > max) {
             return positiveOnly ? new double[] {1, 1} : new double[] {0, 1};
         }
-        return new double[] {min, max};
+        // equal up to rounding (one mean summed in two orders) is equal: a span of a few ulps would give a tick step
+        // too small to move a value
+        return max - min <= RELATIVE_ROUNDING * Math.max(Math.abs(min), Math.abs(max)) ? new double[] {min, min}
+                : new double[] {min, max};
     }
 }

@@ -1,8 +1,10 @@
 package io.sparktune.results.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +31,22 @@ class ReportScaleTest {
         Scale categories = Scale.categorical(List.of("sgd", "adam"));
         assertEquals(0.25, categories.fraction(0), 1e-12);
         assertEquals(List.of("sgd", "adam"), categories.ticks().stream().map(Scale.Tick::label).toList());
+    }
+
+    /**
+     * Two mean scores of the same value summed in another order differ in the last bit. Their span once gave a tick
+     * step too small to move a value, and drawing the report never ended (a search stopped right after 2 trials).
+     */
+    @Test
+    void valuesEqualUpToRoundingGetAnAxisOfTheirOwnLikeEqualValues() {
+        double score = 0.7586666666666666;
+        double[] nearlyEqual = {score, Math.nextUp(score)};
+        for (Scale scale : List.of(Scale.linear(nearlyEqual), Scale.log(nearlyEqual))) {
+            List<Scale.Tick> ticks = assertTimeoutPreemptively(Duration.ofSeconds(5), scale::ticks);
+            assertTrue(!ticks.isEmpty() && ticks.size() <= 12, ticks.toString());
+            assertTrue(scale.fraction(score) > 0.2 && scale.fraction(score) < 0.8, "the points near the middle");
+        }
+        Scale equal = Scale.linear(new double[] {score, score});
+        assertEquals(equal.ticks(), Scale.linear(nearlyEqual).ticks());
     }
 }
