@@ -35,7 +35,7 @@ class ResumeAfterKillTest {
 
     @Test
     void resumesAKilledSearch() throws Exception {
-        Path spec = writeSpec();
+        Path spec = writeSpec(1500, 4);
         Path out = dir.resolve("run");
 
         Process driver = searchInNewJvm(spec, out);
@@ -71,7 +71,8 @@ class ResumeAfterKillTest {
 
     @Test
     void ctrlCStopsCleanlyAndTheSearchResumes() throws Exception {
-        Path spec = writeSpec();
+        // trials of ~1 s: the signal (sent once the first is journaled) lands while the search runs, not after it
+        Path spec = writeSpec(12000, 20);
         Path out = dir.resolve("run");
         Process driver = searchInNewJvm(spec, out);
         awaitJournalLines(out, 1, driver);
@@ -110,7 +111,8 @@ class ResumeAfterKillTest {
         assertTrue(e.getMessage().contains("training.patience: 2 → 3"), e.getMessage());
     }
 
-    private Path writeSpec() throws IOException {
+    /** {@link #N_ITER} candidates on the first {@code limit} images, {@code maxEpochs} each at most. */
+    private Path writeSpec(int limit, int maxEpochs) throws IOException {
         return Files.writeString(dir.resolve("spec.yaml"), """
                 name: killed
                 task: classification
@@ -119,8 +121,8 @@ class ResumeAfterKillTest {
                 space:
                   n_neurons: {int: [16, 48]}
                   learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
-                training: {max_epochs: 4, patience: 1}
-                """.formatted(FashionMnist.specTrainData(1500), N_ITER));
+                training: {max_epochs: %d, patience: 1}
+                """.formatted(FashionMnist.specTrainData(limit), N_ITER, maxEpochs));
     }
 
     /** The threads of a running JVM, as {@code jcmd PID Thread.print} lists them. */
