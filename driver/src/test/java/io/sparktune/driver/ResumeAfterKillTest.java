@@ -71,7 +71,7 @@ class ResumeAfterKillTest {
 
     @Test
     void ctrlCStopsCleanlyAndTheSearchResumes() throws Exception {
-        // trials of ~1 s: the signal (sent once the first is journaled) lands while the search runs, not after it
+        // trials of ~0.3 s: the signal (sent once the first is journaled) lands while the search runs, not after it
         Path spec = writeSpec(12000, 20);
         Path out = dir.resolve("run");
         Process driver = searchInNewJvm(spec, out);
