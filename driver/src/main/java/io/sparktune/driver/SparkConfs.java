@@ -19,7 +19,8 @@ public final class SparkConfs {
      * glibc's mmap threshold, fixed: native allocations of 1 MiB or more (a split's features) each in a mapping of
      * their own, returned to the system when freed. By default glibc raises the threshold after the first big free,
      * and the features each split allocates and frees then fragment its heap: executor RSS +27 % over 200 trials
-     * (bench/NOTES.md). Set for executors here and in {@code ./sparktune} (a local search's executor is its JVM).
+     * (bench/NOTES.md). Set for executors here; also by {@code ./sparktune} and {@code deploy/bin/submit} (a local
+     * search's executor is their JVM), the standalone-cluster daemons and the tests.
      */
     public static final String MMAP_THRESHOLD_VARIABLE = "MALLOC_MMAP_THRESHOLD_";
     public static final String MMAP_THRESHOLD_BYTES = "1048576";
