@@ -1,7 +1,5 @@
 package io.sparktune.worker.data;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -32,10 +30,11 @@ public final class Folds {
             throw new IllegalArgumentException("validation fraction must be in (0,1), got " + fraction);
         }
         int[] isValidation = new int[labels.length];
-        for (List<Integer> members : shuffledByClass(labels, numClasses, seed)) {
-            int take = (int) Math.round(members.size() * fraction);
-            for (int i = 0; i < take; i++) {
-                isValidation[members.get(i)] = 1;
+        RowsByClass rows = shuffledByClass(labels, numClasses, seed);
+        for (int c = 0; c < numClasses; c++) {
+            int take = (int) Math.round(rows.count(c) * fraction);
+            for (int i = rows.start[c]; i < rows.start[c] + take; i++) {
+                isValidation[rows.rows[i]] = 1;
             }
         }
         return splitBy(isValidation, 1);
@@ -45,31 +44,47 @@ public final class Folds {
     private static int[] assignFolds(int[] labels, int numClasses, int k, long seed) {
         int[] fold = new int[labels.length];
         int next = 0;
-        for (List<Integer> members : shuffledByClass(labels, numClasses, seed)) {
-            for (int row : members) {
-                fold[row] = next;
-                next = (next + 1) % k;
-            }
+        for (int row : shuffledByClass(labels, numClasses, seed).rows) {
+            fold[row] = next;
+            next = (next + 1) % k;
         }
         return fold;
     }
 
-    private static List<List<Integer>> shuffledByClass(int[] labels, int numClasses, long seed) {
-        List<List<Integer>> byClass = new ArrayList<>(numClasses);
-        for (int c = 0; c < numClasses; c++) {
-            byClass.add(new ArrayList<>());
+    /**
+     * The row numbers grouped by class ({@code rows[start[c]] .. rows[start[c + 1] - 1]} are class {@code c}'s), in
+     * row order within a class before shuffling.
+     */
+    private record RowsByClass(int[] rows, int[] start) {
+        int count(int c) {
+            return start[c + 1] - start[c];
         }
+    }
+
+    /** Each class's rows, shuffled by one random stream that visits the classes in order (Fisher–Yates). */
+    private static RowsByClass shuffledByClass(int[] labels, int numClasses, long seed) {
+        int[] start = new int[numClasses + 1];
+        for (int label : labels) {
+            start[label + 1]++;
+        }
+        for (int c = 0; c < numClasses; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] rows = new int[labels.length];
+        int[] filled = start.clone();
         for (int row = 0; row < labels.length; row++) {
-            byClass.get(labels[row]).add(row);
+            rows[filled[labels[row]]++] = row;
         }
         SplittableRandom random = new SplittableRandom(seed);
-        for (List<Integer> members : byClass) {
-            for (int i = members.size() - 1; i > 0; i--) {
+        for (int c = 0; c < numClasses; c++) {
+            for (int i = start[c + 1] - 1 - start[c]; i > 0; i--) {
                 int j = random.nextInt(i + 1);
-                members.set(i, members.set(j, members.get(i)));
+                int swapped = rows[start[c] + i];
+                rows[start[c] + i] = rows[start[c] + j];
+                rows[start[c] + j] = swapped;
             }
         }
-        return byClass;
+        return new RowsByClass(rows, start);
     }
 
     private static Split splitBy(int[] group, int validationGroup) {
