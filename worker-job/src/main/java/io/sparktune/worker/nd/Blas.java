@@ -52,6 +52,21 @@ public final class Blas {
             }
             return new Matrix(array, firstElement(array), rows, columns, rowMajor, leading);
         }
+
+        /**
+         * Rows {@code start} (inclusive) to {@code end} (exclusive) of this row-major matrix, in the same memory. A
+         * block has no array of its own: its {@link #array} is null. Cheaper than an ND4J view
+         * ({@code INDArray.get(interval, all)} builds shape information, and its large generic method is compiled
+         * again and again as its profile changes).
+         */
+        public Matrix rowBlock(long start, long end) {
+            if (!rowMajor || start < 0 || end > rows || start >= end) {
+                throw new IllegalArgumentException("no row block " + start + ".." + end + " of a "
+                        + (rowMajor ? "row" : "column") + "-major " + rows + "x" + columns + " matrix");
+            }
+            FloatPointer blockFirst = new FloatPointer(first).position(first.position() + start * leadingDimension);
+            return new Matrix(null, blockFirst, end - start, columns, true, leadingDimension);
+        }
     }
 
     /** {@code c = op(a) · op(b)}, where {@code op(x)} is {@code x} or its transpose. */

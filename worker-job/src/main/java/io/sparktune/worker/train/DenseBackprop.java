@@ -24,7 +24,6 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
@@ -200,7 +199,7 @@ final class DenseBackprop implements BatchStep {
         }
         DenseBuffers buffers = buffersByRows.computeIfAbsent(features.rows(),
                 rows -> DenseBuffers.forTraining(layers, rows, keepProbability < 1f));
-        forward(features, buffers, true);
+        forward(Blas.Matrix.of(features), buffers, true);
         double loss = outputDelta(targets, buffers);
         backward(buffers);
         int iteration = net.getIterationCount();
@@ -229,23 +228,25 @@ final class DenseBackprop implements BatchStep {
         int rows = (int) features.rows();
         int width = layers[layers.length - 1].outputs();
         float[] outputs = new float[rows * width];
+        Blas.Matrix all = Blas.Matrix.of(features);
         for (int start = 0; start < rows; start += PREDICT_BLOCK_ROWS) {
             int end = Math.min(rows, start + PREDICT_BLOCK_ROWS);
             DenseBuffers buffers = predictionBuffersByRows.computeIfAbsent(end - start,
                     n -> DenseBuffers.forPrediction(layers, n));
-            forward(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()), buffers, false);
+            forward(all.rowBlock(start, end), buffers, false);
             System.arraycopy(buffers.a[layers.length - 1], 0, outputs, start * width, (end - start) * width);
         }
         return outputs;
     }
 
-    private void forward(INDArray features, DenseBuffers buffers, boolean training) {
-        Blas.Matrix input = Blas.Matrix.of(features);
+    /** The forward pass over {@code features}, which is a whole array when {@code training} (dropout reads it). */
+    private void forward(Blas.Matrix features, DenseBuffers buffers, boolean training) {
+        Blas.Matrix input = features;
         int last = layers.length - 1;
         for (int l = 0; l <= last; l++) {
             DenseParams layer = layers[l];
             if (training && l == last && keepProbability < 1f) {
-                input = dropout(l == 0 ? buffers.features(features) : buffers.a[l - 1], buffers);
+                input = dropout(l == 0 ? buffers.features(features.array()) : buffers.a[l - 1], buffers);
             }
             buffers.inputs[l] = input;
             Blas.multiply(input, false, layer.weights(), false, buffers.gemmOut[l]);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -77,6 +78,25 @@ class BlasTest {
         assertArrayEquals(row.mmul(block).toFloatMatrix(), rowTimesBlock.toFloatMatrix());
         assertArrayEquals(block.transpose().mmul(column).toFloatMatrix(), blockTimesColumn.toFloatMatrix());
         assertArrayEquals(column.mmul(row).toFloatMatrix(), outer.toFloatMatrix());
+    }
+
+    /** Row blocks of a matrix that is itself a column block (leading dimension 8, not its 4 columns). */
+    @Test
+    void rowBlocksMultiplyLikeTheRowsTheyCover() {
+        Nd4j.getRandom().setSeed(19);
+        INDArray columns = Nd4j.rand(DataType.FLOAT, 10, 8).get(NDArrayIndex.all(), NDArrayIndex.interval(2, 6));
+        INDArray weights = Nd4j.rand(DataType.FLOAT, 4, 3);
+        Blas.Matrix whole = Blas.Matrix.of(columns);
+        float[][] expected = columns.mmul(weights).toFloatMatrix();
+        for (int[] rows : new int[][] {{0, 10}, {0, 4}, {4, 9}, {9, 10}}) {
+            INDArray product = Nd4j.create(DataType.FLOAT, rows[1] - rows[0], 3);
+            Blas.multiply(whole.rowBlock(rows[0], rows[1]), false, Blas.Matrix.of(weights), false, Blas.Matrix.of(product));
+            assertArrayEquals(Arrays.copyOfRange(expected, rows[0], rows[1]), product.toFloatMatrix(),
+                    "rows " + rows[0] + ".." + rows[1]);
+        }
+        assertThrows(IllegalArgumentException.class, () -> whole.rowBlock(8, 11));
+        assertThrows(IllegalArgumentException.class, () -> whole.rowBlock(5, 5));
+        assertThrows(IllegalArgumentException.class, () -> Blas.Matrix.of(columns.dup('f')).rowBlock(0, 2));
     }
 
     @Test
