@@ -23,16 +23,16 @@ import java.util.function.Function;
  * </ol>
  * On this 2-core machine the driver, two executors and their JIT compilers share the cores, so the first figure also
  * measures how far the JVMs have warmed up (bench/NOTES.md, session 6). Needs {@code SPARK_HOME}: Spark starts
- * local-cluster executors from {@code $SPARK_HOME} with the driver's class path as {@code spark.executor.extraClassPath}.
- * An empty directory will do: its {@code jars/} subdirectory is created if missing, and unless
- * {@code SPARK_SCALA_VERSION} is set, {@code launcher/target/scala-2.12/} too (where Spark's launcher looks for the
- * Scala version of a source build).
+ * local-cluster executors from {@code $SPARK_HOME} with the driver's class path as
+ * {@code spark.executor.extraClassPath}. An empty directory will do: its {@code jars/} subdirectory is created if
+ * missing, and unless {@code SPARK_SCALA_VERSION} is set, {@code launcher/target/scala-2.12/} too (where Spark's
+ * launcher looks for the Scala version of a source build).
  */
 final class ScalingBench {
     private static final Duration REGISTRATION_TIMEOUT = Duration.ofMinutes(2);
     /** Two trials of two splits: each executor trains four warm-up tasks, however many executors there are. */
     private static final int WARM_UP_TRIALS_PER_EXECUTOR = 2;
-    /** 300 tasks per executor: Spark's per-task latency is ~35 ms on the first tasks and ~15 ms by then. */
+    /** 300 tasks per executor: Spark's per-task latency is ~35 ms on the first tasks and ~17 ms by then. */
     private static final int TINY_TRIALS_PER_EXECUTOR = 150;
 
     private final BenchSettings settings;
@@ -73,9 +73,9 @@ final class ScalingBench {
                          BenchRow.Target target, String warmUp) {
         List<SearchBench.Measurement> one = runs.get(0).stream().map(timing).toList();
         List<SearchBench.Measurement> two = runs.get(1).stream().map(timing).toList();
-        String note = String.format(Locale.ROOT, "%s; %d trials x 2 splits; mean sum(fitSeconds): %.1f s on 1 executor, "
-                + "%.1f s on 2 (higher = tasks slowed by sharing the machine)", warmUp, settings.scalingTrials(),
-                meanFitSeconds(one), meanFitSeconds(two));
+        String note = String.format(Locale.ROOT, "%s; %d trials x 2 splits; mean sum(fitSeconds): %.1f s on 1 "
+                + "executor, %.1f s on 2 (higher = tasks slowed by sharing the machine)", warmUp,
+                settings.scalingTrials(), meanFitSeconds(one), meanFitSeconds(two));
         return new BenchRow("scaling", "wall on 1 executor, " + name + " (ratio = speedup of 2)", walls(one),
                 BenchRow.Unit.SECONDS, "wall on 2 executors", walls(two), target, note);
     }
@@ -100,12 +100,13 @@ final class ScalingBench {
         Path tiny = Files.writeString(settings.scratch().resolve("scaling-tiny-" + executors + ".yaml"),
                 tinySpec(settings, TINY_TRIALS_PER_EXECUTOR * executors));
         Map<String, String> conf = Map.of("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        Path runs = settings.scratch();
         try (var dispatcher = SearchBench.dispatcher("local-cluster[" + executors + ",1,1024]", conf)) {
             SearchBench.awaitExecutors(executors, REGISTRATION_TIMEOUT);
-            SearchBench.run(dispatcher, warmUp, settings.scratch().resolve(runName + "-warm-up"));
-            SearchBench.Measurement shortWarmUp = SearchBench.run(dispatcher, spec, settings.scratch().resolve(runName));
-            SearchBench.run(dispatcher, tiny, settings.scratch().resolve(runName + "-tiny"));
-            return new ClusterRun(shortWarmUp, SearchBench.run(dispatcher, spec, settings.scratch().resolve(runName + "-warm")));
+            SearchBench.run(dispatcher, warmUp, runs.resolve(runName + "-warm-up"));
+            SearchBench.Measurement shortWarmUp = SearchBench.run(dispatcher, spec, runs.resolve(runName));
+            SearchBench.run(dispatcher, tiny, runs.resolve(runName + "-tiny"));
+            return new ClusterRun(shortWarmUp, SearchBench.run(dispatcher, spec, runs.resolve(runName + "-warm")));
         }
     }
 

@@ -30,11 +30,11 @@ public final class Folds {
             throw new IllegalArgumentException("validation fraction must be in (0,1), got " + fraction);
         }
         int[] isValidation = new int[labels.length];
-        RowsByClass rows = shuffledByClass(labels, numClasses, seed);
+        RowsByClass byClass = shuffledByClass(labels, numClasses, seed);
         for (int c = 0; c < numClasses; c++) {
-            int take = (int) Math.round(rows.count(c) * fraction);
-            for (int i = rows.start[c]; i < rows.start[c] + take; i++) {
-                isValidation[rows.rows[i]] = 1;
+            int take = (int) Math.round(byClass.count(c) * fraction);
+            for (int i = byClass.start[c]; i < byClass.start[c] + take; i++) {
+                isValidation[byClass.rows[i]] = 1;
             }
         }
         return splitBy(isValidation, 1);

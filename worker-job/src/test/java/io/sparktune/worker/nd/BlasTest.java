@@ -90,7 +90,8 @@ class BlasTest {
         float[][] expected = columns.mmul(weights).toFloatMatrix();
         for (int[] rows : new int[][] {{0, 10}, {0, 4}, {4, 9}, {9, 10}}) {
             INDArray product = Nd4j.create(DataType.FLOAT, rows[1] - rows[0], 3);
-            Blas.multiply(whole.rowBlock(rows[0], rows[1]), false, Blas.Matrix.of(weights), false, Blas.Matrix.of(product));
+            Blas.Matrix block = whole.rowBlock(rows[0], rows[1]);
+            Blas.multiply(block, false, Blas.Matrix.of(weights), false, Blas.Matrix.of(product));
             assertArrayEquals(Arrays.copyOfRange(expected, rows[0], rows[1]), product.toFloatMatrix(),
                     "rows " + rows[0] + ".." + rows[1]);
         }
