@@ -6,6 +6,7 @@ import io.sparktune.driver.Resume;
 import io.sparktune.driver.SearchRun;
 import io.sparktune.driver.SparkDispatcher;
 import io.sparktune.driver.StopRequest;
+import io.sparktune.results.EpochLimitNote;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.LeaderboardTable;
 import io.sparktune.results.RunFiles;
@@ -73,6 +74,8 @@ public final class SearchCommand implements Callable<Integer> {
                     ProgressLog.forConsole(quiet)).run(finished);
         }
         System.out.print(LeaderboardTable.format(outcome.leaderboard(), top));
+        EpochLimitNote.forBest(outcome.leaderboard(), spec.training().maxEpochs(), spec.training().patience())
+                .ifPresent(System.out::println);
         System.out.println("leaderboard: " + out.resolve(LeaderboardCsv.FILE_NAME));
         System.out.println("report: " + HtmlReport.write(out));
         if (outcome.stopReason() != null) {
