@@ -74,8 +74,7 @@ public final class SearchCommand implements Callable<Integer> {
                     ProgressLog.forConsole(quiet)).run(finished);
         }
         System.out.print(LeaderboardTable.format(outcome.leaderboard(), top));
-        EpochLimitNote.forBest(outcome.leaderboard(), spec.training().maxEpochs(), spec.training().patience())
-                .ifPresent(System.out::println);
+        EpochLimitNote.forBest(outcome.leaderboard(), spec.training()).ifPresent(System.out::println);
         System.out.println("leaderboard: " + out.resolve(LeaderboardCsv.FILE_NAME));
         System.out.println("report: " + HtmlReport.write(out));
         if (outcome.stopReason() != null) {

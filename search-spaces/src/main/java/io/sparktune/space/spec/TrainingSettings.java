@@ -12,4 +12,9 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, Loss 
     public TrainingSettings(int maxEpochs, int patience, int batchSize) {
         this(maxEpochs, patience, batchSize, Loss.CROSS_ENTROPY, 1.0, 0.0, 0.0);
     }
+
+    /** The epochs without improvement that end a training: {@code patience}, and at least one (a patience of 0). */
+    public int effectivePatience() {
+        return Math.max(1, patience);
+    }
 }

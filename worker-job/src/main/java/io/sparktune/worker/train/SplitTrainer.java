@@ -204,7 +204,7 @@ public final class SplitTrainer {
                     bestParams = bestParams == null ? net.params().dup() : bestParams.assign(net.params());
                 }
                 epochsWithoutImprovement = 0;
-            } else if (++epochsWithoutImprovement >= Math.max(1, settings.patience())) {
+            } else if (++epochsWithoutImprovement >= settings.effectivePatience()) {
                 stopped = true;
             }
             if (!stopped && System.nanoTime() >= deadline) {
