@@ -85,7 +85,7 @@ public final class Retrainer {
         LabeledData data = DataCache.load(trainRef);
         Folds.Split split = Folds.holdOut(data.strata(), data.numStrata(), HOLD_OUT, candidate.seed());
         Examples.Pair examples = Examples.split(data.select(split.train()), data.select(split.validation()),
-                trainRef.needsStandardization());
+                trainRef.standardize());
         TrainingSettings settings = spec.training();
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(candidate, settings.loss(), settings.huberDelta(),
                 data.cols(), data.isRegression() ? 1 : data.numClasses(), candidate.seed()));

@@ -42,7 +42,7 @@ public final class SplitJob {
             LabeledData data = DataCache.load(task.data());
             Folds.Split split = task.plan().split(data, task.split());
             // arrays and network are freed when the split ends: an executor runs thousands of them
-            try (Examples.Pair examples = Examples.split(data, split, task.data().needsStandardization())) {
+            try (Examples.Pair examples = Examples.split(data, split, task.data().standardize())) {
                 long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
                 Optional<Checkpoints.Restored> restored = task.trainsSegment()
                         ? Checkpoints.load(task.checkpointDir(), task.candidate().trialId(), task.split()) : Optional.empty();

@@ -126,6 +126,15 @@ final class NodeReader {
         return value;
     }
 
+    /** {@code true} or {@code false}. */
+    Boolean bool(JsonNode node, String path) {
+        if (!node.isBoolean()) {
+            problems.add(path, "must be true or false (got " + describe(node) + ")");
+            return null;
+        }
+        return node.booleanValue();
+    }
+
     /** An integer in [min, max]. */
     Integer integer(JsonNode node, String path, int min, int max) {
         if (!node.isIntegralNumber()) {

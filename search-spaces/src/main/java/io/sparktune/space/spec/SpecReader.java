@@ -15,7 +15,8 @@ import java.util.function.Function;
 /** Walks a spec tree section by section, recording every problem, and builds the spec if there are none. */
 final class SpecReader {
     static final List<String> TOP_KEYS = List.of("name", "task", "data", "search", "space", "training");
-    static final List<String> DATA_KEYS = List.of("format", "train", "test", "limit", "label", "skip_rows");
+    static final List<String> DATA_KEYS = List.of("format", "train", "test", "limit", "label", "skip_rows",
+            "standardize");
     static final List<String> IDX_FILES_KEYS = List.of("images", "labels");
     static final List<String> CSV_FILES_KEYS = List.of("path");
     static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring", "budget", "scheduler", "asha", "median",
@@ -68,8 +69,11 @@ final class SpecReader {
         String label = labelNode == null ? null : nodes.string(labelNode, "data.label");
         JsonNode skipNode = csvOnly(data, "skip_rows", csv);
         Integer skipRows = skipNode == null ? Integer.valueOf(0) : nodes.integer(skipNode, "data.skip_rows", 0, 1000);
+        JsonNode standardizeNode = child(data, "standardize");
+        Boolean standardize = standardizeNode == null ? Boolean.valueOf(DataSpec.STANDARDIZE_BY_DEFAULT)
+                : nodes.bool(standardizeNode, "data.standardize");
         return new DataSpec(format, train, Optional.ofNullable(test), Optional.ofNullable(limit),
-                Optional.ofNullable(label), skipRows == null ? 0 : skipRows);
+                Optional.ofNullable(label), skipRows == null ? 0 : skipRows, standardize != null && standardize);
     }
 
     /** A key only CSV data may have; a problem if another format sets it. */

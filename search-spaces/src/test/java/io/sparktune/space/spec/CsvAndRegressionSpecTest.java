@@ -1,6 +1,8 @@
 package io.sparktune.space.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CSV data, regression losses, scorers and the stopping keys of the training section. */
+/** CSV data, standardization, regression losses, scorers and the stopping keys of the training section. */
 class CsvAndRegressionSpecTest {
     @TempDir
     Path dir;
@@ -35,7 +37,7 @@ class CsvAndRegressionSpecTest {
                 ", scoring: r2", ", loss: huber, huber_delta: 2.5, min_delta: 0.001, max_trial_seconds: 30"), "t.yaml");
 
         assertEquals(new DataSpec(DataFormat.CSV, DataFiles.csv(dir + "/houses.csv"), Optional.empty(), Optional.empty(),
-                Optional.of("price"), 1), parsed.data());
+                Optional.of("price"), 1, true), parsed.data());
         assertEquals(Scoring.R2, parsed.search().scoring());
         assertEquals(new TrainingSettings(5, 2, 32, Loss.HUBER, 2.5, 0.001, 30.0), parsed.training());
     }
@@ -73,5 +75,19 @@ class CsvAndRegressionSpecTest {
                 "data.skip_rows: only for format csv",
                 "search.scoring: unknown value 'r2' (expected one of accuracy, neg_log_loss)",
                 "training.loss: unknown value 'mse' (expected one of cross_entropy)"), idxProblems.stream().sorted().toList());
+    }
+
+    @Test
+    void standardizesUnlessTheSpecSaysNot() throws Exception {
+        String idx = "{format: idx, train: {images: DIR/images.gz, labels: DIR/labels.gz}%s}";
+        assertTrue(SpecParser.parse(spec("classification", idx.formatted(""), "", ""), "t.yaml").data().standardize());
+        assertFalse(SpecParser.parse(spec("classification", idx.formatted(", standardize: false"), "", ""), "t.yaml")
+                .data().standardize());
+        assertTrue(SpecParser.parse(spec("regression",
+                "{format: csv, train: {path: DIR/houses.csv}, label: price, standardize: true}", "", ""), "t.yaml")
+                .data().standardize());
+
+        assertEquals(List.of("data.standardize: must be true or false (got \"yes please\")"),
+                TestSpecs.problems(spec("classification", idx.formatted(", standardize: yes please"), "", "")));
     }
 }

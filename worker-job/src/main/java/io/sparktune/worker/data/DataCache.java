@@ -22,7 +22,8 @@ public final class DataCache {
 
     /** The dataset {@code ref} points at, read on first use. */
     public static LabeledData load(DataRef ref) throws IOException {
-        String key = ref + "@" + ref.version();
+        // the same rows whether or not splits standardize them later
+        String key = ref.withStandardize(false) + "@" + ref.version();
         synchronized (CACHE) {
             LabeledData cached = CACHE.get(key);
             if (cached != null) {

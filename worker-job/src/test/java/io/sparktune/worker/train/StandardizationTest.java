@@ -12,10 +12,15 @@ import io.sparktune.worker.nd.OffHeapFloats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
-/** Standardization statistics come from the training rows of each split only: nothing leaks from validation. */
+/**
+ * Standardization statistics come from the training rows of each split only (nothing leaks from validation), and
+ * treat a constant feature as scikit-learn's StandardScaler does.
+ */
 class StandardizationTest {
     private static final Path BOSTON = Path.of(System.getProperty("sklearn.data.dir", "/usr/local/share/datasets/sklearn"),
             "boston_house_prices.csv");
@@ -60,10 +65,30 @@ class StandardizationTest {
     }
 
     @Test
-    void idxPixelsAreNotStandardized() {
-        LabeledData tiny = LabeledData.classification(new float[] {0, 1, 1, 0}, 2, 2, new int[] {0, 1},
-                java.util.List.of("a", "b"));
-        assertEquals(java.util.Optional.empty(), Examples.split(tiny, tiny, false).normalizer());
+    void withoutStandardizationFeaturesStayAsRead() {
+        LabeledData tiny = twoColumns(new float[] {0, 1, 1, 0});
+        try (Examples.Pair pair = Examples.split(tiny, tiny, false)) {
+            assertEquals(Optional.empty(), pair.normalizer());
+            assertArrayEquals(tiny.features(), OffHeapFloats.rowMajor(pair.validation().features()), 0f);
+        }
+    }
+
+    /**
+     * As scikit-learn's StandardScaler: a feature constant in the training rows (an MNIST border pixel blank in every
+     * training image) is centred but not scaled, rather than divided by a tiny standard deviation.
+     */
+    @Test
+    void aFeatureConstantInTheTrainingRowsKeepsItsScale() {
+        LabeledData train = twoColumns(new float[] {0, 1, 0, 3});          // column 0 always 0; column 1 mean 2, std 1
+        LabeledData validation = twoColumns(new float[] {0.5f, 2, 0, 4});
+        try (Examples.Pair pair = Examples.split(train, validation, true)) {
+            assertArrayEquals(new float[] {0, -1, 0, 1}, OffHeapFloats.rowMajor(pair.train().features()), 1e-6f);
+            assertArrayEquals(new float[] {0.5f, 0, 0, 2}, OffHeapFloats.rowMajor(pair.validation().features()), 1e-6f);
+        }
+    }
+
+    private static LabeledData twoColumns(float[] features) {
+        return LabeledData.classification(features, 2, 2, new int[] {0, 1}, List.of("a", "b"));
     }
 
     private static double[] columnMeans(LabeledData data) {
