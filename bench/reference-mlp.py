@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """An independent NumPy implementation of the Fashion-MNIST candidate sparktune trains, to check a leaderboard score.
 
-The Keras recipe sparktune builds: pixels / 255 -> [Dense(width, relu)] * n_hidden -> Dropout -> Dense(10, softmax),
-He-normal weights (or Keras' Glorot-uniform), zero biases, cross-entropy, mini-batches reshuffled every epoch, early
-stopping on validation accuracy with `patience` and the best epoch's accuracy reported. Validation is a stratified
-random third of the 60,000 training images (sparktune's folds come from its own random stream, so scores agree to the
-folds' noise, about +-0.005). Needs only NumPy and the dataset-fashion-mnist package.
+The Keras recipe sparktune builds: pixels / 255, standardized with the training rows' mean and standard deviation
+(sparktune's `data.standardize`, on by default; off with --no-standardize) -> [Dense(width, relu)] * n_hidden ->
+Dropout -> Dense(10, softmax), He-normal weights (or Keras' Glorot-uniform), zero biases, cross-entropy, mini-batches
+reshuffled every epoch, early stopping on validation accuracy with `patience` and the best epoch's accuracy reported.
+Validation is a stratified random third of the 60,000 training images (sparktune's folds come from its own random
+stream, so scores agree to the folds' noise, about +-0.005). Needs only NumPy and the dataset-fashion-mnist package.
 
   bench/reference-mlp.py --optimizer adagrad --learning-rate 0.0096 --hidden 59x59x59 --dropout 0.016
 """
@@ -70,6 +71,8 @@ def main():
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--init", choices=["he_normal", "glorot_uniform"], default="he_normal",
                     help="initial weights: sparktune's default for ReLU, or Keras' default")
+    ap.add_argument("--standardize", action=argparse.BooleanOptionalAction, default=True,
+                    help="standardize pixels with the training rows' statistics (default), or keep them in [0, 1]")
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
 
@@ -78,6 +81,9 @@ def main():
     y = idx(DATA + "train-labels-idx1-ubyte.gz")
     validation = np.concatenate([rng.permutation(np.flatnonzero(y == c))[:(y == c).sum() // 3] for c in range(10)])
     train = np.setdiff1d(np.arange(60000), validation)
+    if a.standardize:
+        std = x[train].std(0)
+        x = (x - x[train].mean(0)) / np.where(std > 0, std, 1)
     sizes = [784] + [int(w) for w in a.hidden.split("x") if w] + [10]
     def initial(i, o):
         if a.init == "he_normal":
