@@ -7,7 +7,6 @@ import io.sparktune.worker.nd.OffHeapFloats;
 import java.nio.FloatBuffer;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 /**
@@ -61,11 +60,10 @@ public record Examples(INDArray features, INDArray targets, LabeledData source) 
         if (!standardize) {
             return new Pair(trainExamples, validationExamples, Optional.empty());
         }
-        NormalizerStandardize normalizer = new NormalizerStandardize();
-        normalizer.fit(new DataSet(trainExamples.features(), trainExamples.targets()));
-        normalizer.transform(trainExamples.features());
-        normalizer.transform(validationExamples.features());
-        return new Pair(trainExamples, validationExamples, Optional.of(normalizer));
+        Standardizer standardizer = Standardizer.fit(trainExamples.features());
+        standardizer.transform(trainExamples.features());
+        standardizer.transform(validationExamples.features());
+        return new Pair(trainExamples, validationExamples, Optional.of(standardizer.asNormalizer()));
     }
 
     /** Frees the arrays' native memory (or gives the features back to the pool); they must not be used afterwards. */

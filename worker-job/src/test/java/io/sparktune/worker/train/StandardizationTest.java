@@ -64,6 +64,22 @@ class StandardizationTest {
         }
     }
 
+    /** What the model zip keeps (ND4J's normalizer) scales new rows exactly as training and validation were scaled. */
+    @Test
+    void theSavedNormalizerScalesAsTheSplitDid() throws IOException {
+        LabeledData data = CsvReader.read(BOSTON.toString(), "MEDV", 1, false, 0);
+        Folds.Split split = new SplitPlan(3, 0, 11).split(data, 2);
+        LabeledData validation = data.select(split.validation());
+        try (Examples.Pair pair = Examples.split(data, split, true); Examples raw = Examples.of(validation)) {
+            NormalizerStandardize saved = pair.normalizer().orElseThrow();
+            assertArrayEquals(columnStds(data.select(split.train())), saved.getStd().toDoubleVector(), 1e-4,
+                    "population standard deviation of the training rows");
+            saved.transform(raw.features());
+            assertArrayEquals(OffHeapFloats.rowMajor(pair.validation().features()), OffHeapFloats.rowMajor(raw.features()),
+                    1e-6f);
+        }
+    }
+
     @Test
     void withoutStandardizationFeaturesStayAsRead() {
         LabeledData tiny = twoColumns(new float[] {0, 1, 1, 0});
@@ -89,6 +105,18 @@ class StandardizationTest {
 
     private static LabeledData twoColumns(float[] features) {
         return LabeledData.classification(features, 2, 2, new int[] {0, 1}, List.of("a", "b"));
+    }
+
+    private static double[] columnStds(LabeledData data) {
+        double[] mean = columnMeans(data);
+        double[] std = new double[data.cols()];
+        for (int i = 0; i < data.rows(); i++) {
+            for (int c = 0; c < data.cols(); c++) {
+                double d = data.features()[i * data.cols() + c] - mean[c];
+                std[c] += d * d / data.rows();
+            }
+        }
+        return Arrays.stream(std).map(Math::sqrt).toArray();
     }
 
     private static double[] columnMeans(LabeledData data) {
