@@ -1,5 +1,6 @@
 package io.sparktune.worker.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class DataRefTest {
             DataSpec spec = new DataSpec(DataFormat.IDX, files, Optional.empty(), Optional.empty(), Optional.empty(), 0,
                     standardize);
             DataRef ref = DataRef.of(spec, files, Task.CLASSIFICATION, 100);
-            assertTrue(ref.standardize() == standardize, "standardize: " + standardize);
+            assertEquals(standardize, ref.standardize());
         }
     }
 
