@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads tabular data: optional lines to skip, a header row, one named label column and numeric features in every
  * other column. For classification the label values become classes (sorted, numerically if they all are numbers);
- * for regression they are parsed as numbers. A bad cell fails with its line and column before any training.
+ * for regression they are parsed as numbers. Bad cells and rows fail as one {@link InvalidDataException} naming each
+ * one's line and column, before any training.
  */
 public final class CsvReader {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
@@ -33,18 +34,25 @@ public final class CsvReader {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(HadoopFiles.open(location), StandardCharsets.UTF_8))) {
             for (int i = 0; i < skipRows; i++) {
                 if (reader.readLine() == null) {
-                    throw new IOException(location + ": ends within the " + skipRows + " rows to skip");
+                    throw new InvalidDataException(
+                            List.of(location + ": ends within the " + skipRows + " rows to skip"));
                 }
             }
             CSVParser parser = FORMAT.parse(reader);
             List<String> header = parser.getHeaderNames();
+            if (header.isEmpty()) {
+                throw new InvalidDataException(List.of(location + ": empty file (no header row"
+                        + (skipRows > 0 ? " after the " + skipRows + " rows to skip)" : ")")));
+            }
             int labelIndex = header.indexOf(labelColumn);
             if (labelIndex < 0) {
-                throw new IOException(location + ": no label column '" + labelColumn + "' (columns: " + String.join(", ", header) + ")");
+                throw new InvalidDataException(List.of(location + ": no label column '" + labelColumn + "' (columns: "
+                        + String.join(", ", header) + ")"));
             }
             int cols = header.size() - 1;
             float[] features = new float[1024 * Math.max(1, cols)];
             List<String> labelCells = new ArrayList<>();
+            DataProblems problems = new DataProblems();
             int rows = 0;
             for (CSVRecord record : parser) {
                 if (limit > 0 && rows == limit) {
@@ -52,26 +60,31 @@ public final class CsvReader {
                 }
                 long line = record.getRecordNumber() + skipRows + 1;
                 if (record.size() != header.size()) {
-                    throw new IOException(location + ": line " + line + " has " + record.size() + " cells, the header "
+                    problems.add(location + ": line " + line + " has " + record.size() + " cells, the header "
                             + header.size());
+                    continue;
                 }
                 if ((long) (rows + 1) * cols > features.length) {
                     features = Arrays.copyOf(features, Math.multiplyExact(features.length, 2));
                 }
                 for (int c = 0, f = 0; c < header.size(); c++) {
                     if (c != labelIndex) {
-                        features[rows * cols + f++] = number(record.get(c), location, line, header.get(c));
+                        features[rows * cols + f++] = number(record.get(c), location, line, header.get(c), problems);
                     }
+                }
+                if (!categorical) {
+                    number(record.get(labelIndex), location, line, labelColumn, problems);
                 }
                 labelCells.add(record.get(labelIndex));
                 rows++;
             }
-            if (rows == 0) {
-                throw new IOException(location + ": no data rows");
+            if (rows == 0 && problems.isEmpty()) {
+                problems.add(location + ": no data rows");
             }
             float[] x = Arrays.copyOf(features, rows * cols);
+            problems.throwIfAny();
             return categorical ? classes(x, rows, cols, labelCells)
-                    : LabeledData.regression(x, rows, cols, targets(labelCells, location, skipRows, labelColumn));
+                    : LabeledData.regression(x, rows, cols, targets(labelCells));
         }
     }
 
@@ -88,17 +101,20 @@ public final class CsvReader {
         return LabeledData.classification(x, rows, cols, labels, names);
     }
 
-    private static float[] targets(List<String> cells, String location, int skipRows, String labelColumn) throws IOException {
+    /** The label cells as numbers; each was checked in the loop. */
+    private static float[] targets(List<String> cells) {
         float[] targets = new float[cells.size()];
         for (int i = 0; i < targets.length; i++) {
-            targets[i] = number(cells.get(i), location, i + skipRows + 2, labelColumn);
+            targets[i] = Float.parseFloat(cells.get(i));
         }
         return targets;
     }
 
-    private static float number(String cell, String location, long line, String column) throws IOException {
+    /** The cell's value, or NaN after adding a problem naming its line and column. */
+    private static float number(String cell, String location, long line, String column, DataProblems problems) {
         if (cell.isEmpty()) {
-            throw new IOException(location + ": line " + line + ", column '" + column + "': missing value");
+            problems.add(location + ": line " + line + ", column '" + column + "': missing value");
+            return Float.NaN;
         }
         try {
             float value = Float.parseFloat(cell);
@@ -108,7 +124,8 @@ public final class CsvReader {
         } catch (NumberFormatException e) {
             // reported below with its position
         }
-        throw new IOException(location + ": line " + line + ", column '" + column + "': not a finite number ('" + cell + "')");
+        problems.add(location + ": line " + line + ", column '" + column + "': not a finite number ('" + cell + "')");
+        return Float.NaN;
     }
 
     private static boolean isNumber(String cell) {

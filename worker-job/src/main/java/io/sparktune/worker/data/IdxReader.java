@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 /**
  * Reads the IDX format of MNIST / Fashion-MNIST (gzipped or not): an images file (magic 2051, n × rows × cols
  * unsigned bytes) and a labels file (magic 2049, n unsigned bytes). Pixels are scaled to [0,1]. Corrupt input fails
- * with an {@link IOException} naming the file and the problem, before any training starts.
+ * with an {@link InvalidDataException} naming the file and each problem, before any training starts.
  */
 public final class IdxReader {
     private static final int IMAGES_MAGIC = 2051;
@@ -28,16 +28,25 @@ public final class IdxReader {
     public static LabeledData read(String images, String labels, int limit) throws IOException {
         try (DataInputStream imageIn = new DataInputStream(HadoopFiles.open(images));
              DataInputStream labelIn = new DataInputStream(HadoopFiles.open(labels))) {
-            int imageCount = readHeader(imageIn, images, IMAGES_MAGIC);
-            int rows = imageIn.readInt();
-            int cols = imageIn.readInt();
-            int labelCount = readHeader(labelIn, labels, LABELS_MAGIC);
-            if (imageCount != labelCount) {
-                throw new IOException(labels + ": " + labelCount + " labels for " + imageCount + " images in " + images);
+            DataProblems problems = new DataProblems();
+            int imageCount = readHeader(imageIn, images, IMAGES_MAGIC, problems);
+            int rows = 0;
+            int cols = 0;
+            try {
+                rows = imageCount > 0 ? imageIn.readInt() : 0;
+                cols = imageCount > 0 ? imageIn.readInt() : 0;
+            } catch (EOFException e) {
+                problems.add(images + ": truncated header");
+                imageCount = 0;
             }
-            if (rows <= 0 || cols <= 0 || (long) rows * cols > 1 << 20) {
-                throw new IOException(images + ": implausible image size " + rows + "x" + cols);
+            int labelCount = readHeader(labelIn, labels, LABELS_MAGIC, problems);
+            if (imageCount > 0 && labelCount > 0 && imageCount != labelCount) {
+                problems.add(labels + ": " + labelCount + " labels for " + imageCount + " images in " + images);
             }
+            if (imageCount > 0 && (rows <= 0 || cols <= 0 || (long) rows * cols > 1 << 20)) {
+                problems.add(images + ": implausible image size " + rows + "x" + cols);
+            }
+            problems.throwIfAny();
             int n = limit > 0 ? Math.min(limit, imageCount) : imageCount;
             int pixels = rows * cols;
             float[] features = new float[Math.multiplyExact(n, pixels)];
@@ -51,7 +60,7 @@ public final class IdxReader {
                 }
                 int label = labelIn.read();
                 if (label < 0) {
-                    throw new IOException(labels + ": truncated after " + i + " of " + n + " labels");
+                    throw new InvalidDataException(List.of(labels + ": truncated after " + i + " of " + n + " labels"));
                 }
                 classes[i] = label;
                 numClasses = Math.max(numClasses, label + 1);
@@ -61,28 +70,34 @@ public final class IdxReader {
             int[] counts = data.classCounts();
             for (int c = 0; c < counts.length; c++) {
                 if (counts[c] == 0) {
-                    throw new IOException(labels + ": class " + c + " has no examples (labels go up to " + (numClasses - 1)
+                    problems.add(labels + ": class " + c + " has no examples (labels go up to " + (numClasses - 1)
                             + ")");
                 }
             }
+            problems.throwIfAny();
             return data;
         }
     }
 
-    private static int readHeader(DataInputStream in, String file, int expectedMagic) throws IOException {
+    /** The header's item count, or 0 after adding a problem (wrong magic number, no items, too short). */
+    private static int readHeader(DataInputStream in, String file, int expectedMagic, DataProblems problems)
+            throws IOException {
         try {
             int magic = in.readInt();
             if (magic != expectedMagic) {
-                throw new IOException(file + ": not an IDX " + (expectedMagic == IMAGES_MAGIC ? "images" : "labels")
+                problems.add(file + ": not an IDX " + (expectedMagic == IMAGES_MAGIC ? "images" : "labels")
                         + " file (magic number " + magic + ", expected " + expectedMagic + ")");
+                return 0;
             }
             int count = in.readInt();
             if (count <= 0) {
-                throw new IOException(file + ": header says " + count + " items");
+                problems.add(file + ": header says " + count + " items");
+                return 0;
             }
             return count;
         } catch (EOFException e) {
-            throw new IOException(file + ": truncated header", e);
+            problems.add(file + ": truncated header");
+            return 0;
         }
     }
 
@@ -90,7 +105,7 @@ public final class IdxReader {
         try {
             in.readFully(buffer);
         } catch (EOFException e) {
-            throw new IOException(file + ": truncated after " + index + " of " + total + " images", e);
+            throw new InvalidDataException(List.of(file + ": truncated after " + index + " of " + total + " images"));
         }
     }
 }
