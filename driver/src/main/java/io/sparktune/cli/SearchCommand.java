@@ -14,6 +14,7 @@ import io.sparktune.results.report.HtmlReport;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.spec.SearchSpec;
 import io.sparktune.space.spec.SpecParser;
+import io.sparktune.worker.data.DataChecks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,6 +63,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchRun.Outcome outcome;
         try (SparkDispatcher dispatcher = new SparkDispatcher(
                 spark.sparkConf("sparktune " + spec.name()))) {
+            DataChecks.requireValid(spec, dispatcher.runsTasksInThisJvm());
             Signal.handle(new Signal("INT"), signal -> {
                 if (stop.request(CTRL_C)) {
                     System.err.println("\nsparktune: stopping (Ctrl-C again to exit at once); finished trials are kept");

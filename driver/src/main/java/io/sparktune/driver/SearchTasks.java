@@ -4,6 +4,7 @@ import io.sparktune.space.Candidate;
 import io.sparktune.space.spec.SearchSpec;
 import io.sparktune.worker.SplitPlan;
 import io.sparktune.worker.SplitTask;
+import io.sparktune.worker.data.DataChecks;
 import io.sparktune.worker.data.DataRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class SearchTasks {
 
     static List<SplitTask> splitsOf(SearchSpec spec, Candidate candidate) {
         SplitPlan plan = splitPlan(spec);
-        DataRef train = DataRef.of(spec.data(), spec.data().train(), spec.task(), spec.data().limit().orElse(0));
+        DataRef train = DataChecks.trainingData(spec);
         List<SplitTask> tasks = new ArrayList<>();
         for (int split = 0; split < plan.count(); split++) {
             tasks.add(new SplitTask(candidate, spec.task(), train, spec.training(), spec.search().scoring(), plan, split));

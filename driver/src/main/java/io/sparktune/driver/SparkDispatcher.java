@@ -73,6 +73,11 @@ public final class SparkDispatcher implements TrialDispatcher {
         return context.master();
     }
 
+    /** Whether tasks run in this JVM ({@code local} or {@code local[N]}), so data it reads is shared with them. */
+    public boolean runsTasksInThisJvm() {
+        return master().equals("local") || master().startsWith("local[");
+    }
+
     @Override
     public void close() {
         context.close();

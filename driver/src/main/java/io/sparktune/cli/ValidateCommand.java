@@ -1,0 +1,79 @@
+package io.sparktune.cli;
+
+import io.sparktune.space.sampler.Sampler;
+import io.sparktune.space.sampler.Samplers;
+import io.sparktune.space.spec.SearchSpec;
+import io.sparktune.space.spec.SpecParser;
+import io.sparktune.worker.data.DataChecks;
+import io.sparktune.worker.data.HadoopFiles;
+import io.sparktune.worker.data.InvalidDataException;
+import io.sparktune.worker.data.LabeledData;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sparktune validate SPEC}: every check {@code search} makes of the spec and of its training data, without
+ * Spark and without training, and how many candidates the search would run; so a spec can be fixed before a cluster
+ * is booked for it.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check the spec and its training data (no Spark, no training); print the candidates to run.")
+public final class ValidateCommand implements Callable<Integer> {
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "search spec (YAML or JSON)")
+    Path specFile;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "spark.hadoop.* settings for reading the data, as search takes them (repeatable); "
+                    + "other keys are ignored")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        SearchSpec spec = SpecParser.parse(specFile);
+        conf.forEach((key, value) -> {
+            if (key.startsWith(HADOOP_PREFIX)) {
+                HadoopFiles.configuration().set(key.substring(HADOOP_PREFIX.length()), value);
+            }
+        });
+        DataChecks.Result data = DataChecks.check(spec, false);
+        if (!data.valid()) {
+            throw new InvalidDataException(data.problems());
+        }
+        PrintWriter out = commandSpec.commandLine().getOut();
+        out.println("spec: valid (" + spec.name() + ", " + spec.task().name().toLowerCase() + ")");
+        out.println("candidates: " + candidates(spec));
+        out.println("data: " + summary(data.data().orElseThrow()));
+        out.flush();
+        return 0;
+    }
+
+    /** The number of candidates, with the grid's size when the sampler has one. */
+    static String candidates(SearchSpec spec) {
+        Sampler sampler = Samplers.forSpec(spec);
+        int count = Samplers.candidateCount(spec, sampler);
+        OptionalInt grid = sampler.size();
+        if (grid.isEmpty()) {
+            return count + " (" + spec.search().sampler() + ", n_iter " + spec.search().nIter() + ")";
+        }
+        return count + " (grid of " + grid.getAsInt()
+                + (spec.search().nIter() < grid.getAsInt() ? ", n_iter " + spec.search().nIter() + ")" : ")");
+    }
+
+    private static String summary(LabeledData data) {
+        String target = data.isRegression() ? "a numeric target" : data.numClasses() + " classes";
+        return data.rows() + " rows, " + data.cols() + " features, " + target;
+    }
+}
