@@ -66,7 +66,8 @@ class DataChecksOnSearchTest {
                   limit: 3000
                 """.formatted(images, FashionMnist.trainLabels()) + SEARCH);
         Path out = dir.resolve("run");
-        String expected = "sparktune: invalid data, 1 problem(s):\n  " + images + ": truncated after 228 of 3000 images\n";
+        String expected = "sparktune: invalid data, 1 problem(s):\n  " + images
+                + ": truncated after 228 of 3000 images\n";
 
         assertEquals(expected, search(2, "search", spec.toString(), "--out", out.toString(), "--master", "local[2]"));
         assertEquals(expected, search(2, "search", spec.toString(), "--out", out.toString(), "--resume",

@@ -36,7 +36,8 @@ class ValidateCommandTest {
 
     @Test
     void aGridPrintsItsExactSize() throws Exception {
-        String grid = Files.readString(Path.of("..", "examples", "fashion-grid.yaml")).replace("limit: 6000", "limit: 300");
+        String grid = Files.readString(Path.of("..", "examples", "fashion-grid.yaml"))
+                .replace("limit: 6000", "limit: 300");
         Path smaller = write("grid12.yaml", grid.replace("n_iter: 36", "n_iter: 12"));
         assertTrue(validate(0, smaller.toString())[0].contains("\ncandidates: 12 (grid of 36, n_iter 12)\n"));
         Path larger = write("grid40.yaml", grid.replace("n_iter: 36", "n_iter: 40"));
@@ -56,7 +57,8 @@ class ValidateCommandTest {
     void badDataExits2WithOneLinePerProblem() throws Exception {
         Path csv = Files.writeString(dir.resolve("t.csv"), "a,b,y\n1,x,2\n3,4,5\n6,7,?\n");
         Path spec = write("csv.yaml", "name: csv\ntask: regression\ndata: {format: csv, train: {path: '" + csv
-                + "'}, label: y}\nsearch: {n_iter: 5, cv: 2}\n" + SPACE.replace("max_epochs: 1", "max_epochs: 1, loss: mse"));
+                + "'}, label: y}\nsearch: {n_iter: 5, cv: 2}\n"
+                + SPACE.replace("max_epochs: 1", "max_epochs: 1, loss: mse"));
         assertEquals("sparktune: invalid data, 2 problem(s):\n"
                 + "  " + csv + ": line 2, column 'b': not a finite number ('x')\n"
                 + "  " + csv + ": line 4, column 'y': not a finite number ('?')\n", validate(2, spec.toString())[1]);

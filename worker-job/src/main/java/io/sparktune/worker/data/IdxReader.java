@@ -32,12 +32,14 @@ public final class IdxReader {
             int imageCount = readHeader(imageIn, images, IMAGES_MAGIC, problems);
             int rows = 0;
             int cols = 0;
-            try {
-                rows = imageCount > 0 ? imageIn.readInt() : 0;
-                cols = imageCount > 0 ? imageIn.readInt() : 0;
-            } catch (EOFException e) {
-                problems.add(images + ": truncated header");
-                imageCount = 0;
+            if (imageCount > 0) {
+                try {
+                    rows = imageIn.readInt();
+                    cols = imageIn.readInt();
+                } catch (EOFException e) {
+                    problems.add(images + ": truncated header");
+                    imageCount = 0;
+                }
             }
             int labelCount = readHeader(labelIn, labels, LABELS_MAGIC, problems);
             if (imageCount > 0 && labelCount > 0 && imageCount != labelCount) {
@@ -101,7 +103,8 @@ public final class IdxReader {
         }
     }
 
-    private static void readFully(DataInputStream in, byte[] buffer, String file, int index, int total) throws IOException {
+    private static void readFully(DataInputStream in, byte[] buffer, String file, int index, int total)
+            throws IOException {
         try {
             in.readFully(buffer);
         } catch (EOFException e) {

@@ -57,7 +57,8 @@ class DataChecksTest {
             out.write(in.readNBytes(IDX_IMAGES_HEADER + 228 * PIXELS + 100));
         }
         SearchSpec spec = idxSpec(images, FashionMnist.trainLabels(), 3000, 3);
-        assertEquals(List.of(images + ": truncated after 228 of 3000 images"), DataChecks.check(spec, false).problems());
+        assertEquals(List.of(images + ": truncated after 228 of 3000 images"),
+                DataChecks.check(spec, false).problems());
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> DataChecks.requireValid(spec, false));
         assertEquals(DataChecks.check(spec, false).problems(), e.problems());
     }
