@@ -10,8 +10,11 @@ import io.sparktune.worker.data.InvalidDataException;
 import io.sparktune.worker.data.LabeledData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,12 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sparktune validate SPEC}: every check {@code search} makes of the spec and of its training data, without
- * Spark and without training, and how many candidates the search would run; so a spec can be fixed before a cluster
- * is booked for it.
+ * {@code sparktune validate SPEC}: every check {@code search} makes of the spec and of its training data (and the
+ * readers' checks of its test data), without Spark and without training, and how many candidates the search would
+ * run; so a spec can be fixed before a cluster is booked for it.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check the spec and its training data (no Spark, no training); print the candidates to run.")
+        description = "Check the spec and its data (no Spark, no training); print the candidates a search would run.")
 public final class ValidateCommand implements Callable<Integer> {
     private static final String HADOOP_PREFIX = "spark.hadoop.";
 
@@ -48,14 +51,18 @@ public final class ValidateCommand implements Callable<Integer> {
                 HadoopFiles.configuration().set(key.substring(HADOOP_PREFIX.length()), value);
             }
         });
-        DataChecks.Result data = DataChecks.check(spec, false);
-        if (!data.valid()) {
-            throw new InvalidDataException(data.problems());
+        DataChecks.Result train = DataChecks.check(spec, false);
+        Optional<DataChecks.Result> test = DataChecks.checkTest(spec);
+        List<String> problems = new ArrayList<>(train.problems());
+        test.ifPresent(result -> problems.addAll(result.problems()));
+        if (!problems.isEmpty()) {
+            throw new InvalidDataException(problems);
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         out.println("spec: valid (" + spec.name() + ", " + spec.task().name().toLowerCase() + ")");
         out.println("candidates: " + candidates(spec));
-        out.println("data: " + summary(data.data().orElseThrow()));
+        out.println("data: " + summary(train.data().orElseThrow()));
+        test.ifPresent(result -> out.println("test data: " + summary(result.data().orElseThrow())));
         out.flush();
         return 0;
     }

@@ -28,10 +28,21 @@ class ValidateCommandTest {
 
     @Test
     void aValidIdxSpecPrintsItsCandidatesAndData() throws Exception {
-        Path spec = write("good.yaml", "name: good\ntask: classification\n" + FashionMnist.specTrainData(500)
+        Path spec = write("good.yaml", "name: good\ntask: classification\n" + FashionMnist.specData(500)
                 + "\nsearch: {n_iter: 5, cv: 3}\n" + SPACE);
         assertEquals("spec: valid (good, classification)\ncandidates: 5 (random, n_iter 5)\n"
-                + "data: 500 rows, 784 features, 10 classes\n", validate(0, spec.toString())[0]);
+                + "data: 500 rows, 784 features, 10 classes\ntest data: 10000 rows, 784 features, 10 classes\n",
+                validate(0, spec.toString())[0]);
+    }
+
+    @Test
+    void badTestDataIsReportedToo() throws Exception {
+        Path labels = Files.write(dir.resolve("t10k-labels"), new byte[] {0, 0, 8, 1, 0, 0});
+        Path spec = write("badtest.yaml", "name: t\ntask: classification\n" + FashionMnist.specTrainData(100)
+                + "\n  test: {images: '%s', labels: '%s'}\nsearch: {n_iter: 1, cv: 2}\n".formatted(
+                        FashionMnist.testImages(), labels) + SPACE);
+        assertEquals("sparktune: invalid data, 1 problem(s):\n  " + labels + ": truncated header\n",
+                validate(2, spec.toString())[1]);
     }
 
     @Test

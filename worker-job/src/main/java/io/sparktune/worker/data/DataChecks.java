@@ -40,15 +40,18 @@ public final class DataChecks {
      */
     public static Result check(SearchSpec spec, boolean cache) {
         DataRef ref = trainingData(spec);
-        LabeledData data;
-        try {
-            data = cache ? DataCache.load(ref) : ref.read();
-        } catch (InvalidDataException e) {
-            return new Result(Optional.empty(), e.problems());
-        } catch (IOException e) {
-            return new Result(Optional.empty(), List.of("data.train: " + e.getMessage()));
-        }
-        return new Result(Optional.of(data), classProblems(data, describe(ref), spec.search().cv()));
+        Result read = read(ref, "data.train", cache);
+        return read.data()
+                .map(data -> new Result(read.data(), classProblems(data, describe(ref), spec.search().cv())))
+                .orElse(read);
+    }
+
+    /**
+     * Checks {@code spec}'s test data ({@code data.test}, read by retrain and evaluate, never by a search) as the
+     * readers do; empty if the spec names none.
+     */
+    public static Optional<Result> checkTest(SearchSpec spec) {
+        return spec.data().test().map(files -> read(DataRef.of(spec.data(), files, spec.task(), 0), "data.test", false));
     }
 
     /** Checks as {@link #check} does and throws every problem found, if any. */
@@ -56,6 +59,16 @@ public final class DataChecks {
         Result result = check(spec, cache);
         if (!result.valid()) {
             throw new InvalidDataException(result.problems());
+        }
+    }
+
+    private static Result read(DataRef ref, String field, boolean cache) {
+        try {
+            return new Result(Optional.of(cache ? DataCache.load(ref) : ref.read()), List.of());
+        } catch (InvalidDataException e) {
+            return new Result(Optional.empty(), e.problems());
+        } catch (IOException e) {
+            return new Result(Optional.empty(), List.of(field + ": " + e.getMessage()));
         }
     }
 
