@@ -51,7 +51,8 @@ public final class DataChecks {
      * readers do; empty if the spec names none.
      */
     public static Optional<Result> checkTest(SearchSpec spec) {
-        return spec.data().test().map(files -> read(DataRef.of(spec.data(), files, spec.task(), 0), "data.test", false));
+        return spec.data().test()
+                .map(files -> read(DataRef.of(spec.data(), files, spec.task(), 0), "data.test", false));
     }
 
     /** Checks as {@link #check} does and throws every problem found, if any. */
