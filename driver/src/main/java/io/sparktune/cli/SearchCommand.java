@@ -10,6 +10,7 @@ import io.sparktune.results.EpochLimitNote;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.LeaderboardTable;
 import io.sparktune.results.RunFiles;
+import io.sparktune.results.RunLock;
 import io.sparktune.results.report.HtmlReport;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.spec.SearchSpec;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sun.misc.Signal;
 
-/** {@code sparktune search SPEC --out DIR}: runs a search on Spark and writes the ranked leaderboard. */
+/**
+ * {@code sparktune search SPEC --out DIR}: runs a search on Spark and writes the ranked leaderboard. The directory is
+ * locked while the search runs ({@link RunLock}).
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Search the spec's space on Spark; write DIR/leaderboard.csv and DIR/trials.jsonl.")
 public final class SearchCommand implements Callable<Integer> {
@@ -52,6 +56,12 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchSpec spec = SpecParser.parse(specFile);
+        try (RunLock lock = RunLock.acquire(out)) {
+            return search(spec);
+        }
+    }
+
+    private int search(SearchSpec spec) throws Exception {
         List<TrialRecord> finished = List.of();
         if (resume) {
             finished = Resume.journal(out, spec);
