@@ -46,8 +46,8 @@ class OutDirLockTest {
                             "local[1]"}, second));
                 assertEquals(1, exit, err.toString());
                 assertEquals(1, err.toString().lines().count(), err.toString());
-                assertTrue(err.toString().contains("in use by a running search (" + ProcessHandle.current().pid() + "@"),
-                        err.toString());
+                String holder = "in use by a running search (" + ProcessHandle.current().pid() + "@";
+                assertTrue(err.toString().contains(holder), err.toString());
                 assertTrue(!first.isDone(), "the first search still runs");
             }
             assertEquals(0, first.get(3, TimeUnit.MINUTES));

@@ -10,9 +10,9 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * The local file system under the scheme {@code flaky:}, with one transient fault: the first time a Spark task opens a
- * file after {@link #reset()}, the read fails with an {@link IOException}; every later open works. Hadoop finds it through
- * {@code META-INF/services} (test class path only), as it finds {@code hdfs:} or {@code s3a:}. Opens outside Spark
- * tasks (e.g. the driver checking the data) always work.
+ * file after {@link #reset()}, the read fails with an {@link IOException}; every later open works. Hadoop finds it
+ * through {@code META-INF/services} (test class path only), as it finds {@code hdfs:} or {@code s3a:}. Opens outside
+ * Spark tasks (e.g. the driver checking the data) always work.
  */
 public final class FlakyFileSystem extends RawLocalFileSystem {
     private static final AtomicReference<String> FAILED = new AtomicReference<>();

@@ -39,8 +39,9 @@ class SparkConfsTest {
             assertEquals("127.0.0.1", conf.get("spark.driver.host"), local);
             assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"), local);
         }
-        for (String remote : List.of("spark://10.1.2.3:7077", "spark://master.example:7077", "yarn", "k8s://https://k:6443",
-                "spark://127.0.0.1:7077,10.1.2.3:7077", "spark://127.0.0.1.example:7077", "mesos://m:5050")) {
+        for (String remote : List.of("spark://10.1.2.3:7077", "spark://master.example:7077", "yarn",
+                "k8s://https://k:6443", "spark://127.0.0.1:7077,10.1.2.3:7077", "spark://127.0.0.1.example:7077",
+                "mesos://m:5050")) {
             assertFalse(SparkConfs.isOnThisMachine(remote), remote);
             SparkConf conf = SparkConfs.forSearch("t", remote, Map.of());
             assertFalse(conf.contains("spark.driver.host") || conf.contains("spark.driver.bindAddress"),

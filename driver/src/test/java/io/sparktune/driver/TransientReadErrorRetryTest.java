@@ -37,7 +37,8 @@ class TransientReadErrorRetryTest {
                 space:
                   n_neurons: 16
                 training: {max_epochs: 1}
-                """.formatted(FashionMnist.trainImages().toAbsolutePath(), FashionMnist.trainLabels().toAbsolutePath()));
+                """.formatted(FashionMnist.trainImages().toAbsolutePath(),
+                FashionMnist.trainLabels().toAbsolutePath()));
         Path out = dir.resolve("run");
 
         assertEquals(0, MainForTests.run("search", spec.toString(), "--out", out.toString(), "--quiet",

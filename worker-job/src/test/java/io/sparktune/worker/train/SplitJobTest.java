@@ -71,7 +71,8 @@ class SplitJobTest {
     @Test
     void aNetworkTooLargeForMemoryIsAFailedCandidate() {
         // 3 hidden layers of 100,000 neurons: ~2e10 parameters, far beyond this JVM's memory, on every attempt
-        SplitResult result = SplitJob.run(task(Map.of("n_hidden", 3, "n_neurons", 100_000), FashionMnist.train(500), 1));
+        SplitResult result = SplitJob.run(task(Map.of("n_hidden", 3, "n_neurons", 100_000),
+                FashionMnist.train(500), 1));
         assertEquals(TrialStatus.FAILED, result.status());
         assertTrue(result.message() != null && !result.message().isBlank(), "says why: " + result);
     }
