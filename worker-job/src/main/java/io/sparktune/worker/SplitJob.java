@@ -35,16 +35,22 @@ public final class SplitJob {
     private SplitJob() {
     }
 
-    /** An I/O error outside the candidate's own training: the task failed, not the candidate; it may work again. */
+    /** An error outside the candidate's own training: the task failed, not the candidate; it may work again. */
     public static final class InfrastructureException extends RuntimeException {
-        InfrastructureException(SplitTask task, IOException cause) {
+        InfrastructureException(SplitTask task, Throwable cause) {
             super(task.candidate().trialId() + " split " + task.split() + ": " + cause.getMessage(), cause);
         }
     }
 
     public static SplitResult run(SplitTask task) {
         long start = System.nanoTime();
-        return prepareAndRun(task, start).withTaskSeconds((System.nanoTime() - start) / 1e9);
+        try {
+            return prepareAndRun(task, start).withTaskSeconds((System.nanoTime() - start) / 1e9);
+        } catch (OutOfMemoryError e) {
+            // not the candidate's (its own is a FAILED result): e.g. the data set while it was read. Thrown as it is,
+            // an OutOfMemoryError would end the executor's JVM (in local mode the driver's); this fails the task only
+            throw new InfrastructureException(task, e);
+        }
     }
 
     private static SplitResult prepareAndRun(SplitTask task, long start) {
