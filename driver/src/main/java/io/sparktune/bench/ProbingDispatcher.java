@@ -61,6 +61,11 @@ final class ProbingDispatcher implements TrialDispatcher {
         return delegate.isStopped();
     }
 
+    @Override
+    public java.util.Optional<String> stopCause() {
+        return delegate.stopCause();
+    }
+
     /** Leaves the real dispatcher open: its owner closes it. */
     @Override
     public void close() {

@@ -6,31 +6,54 @@ import io.sparktune.driver.Resume;
 import io.sparktune.driver.SearchRun;
 import io.sparktune.driver.SparkDispatcher;
 import io.sparktune.driver.StopRequest;
+import io.sparktune.results.AllTrialsFailed;
 import io.sparktune.results.EpochLimitNote;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.LeaderboardTable;
 import io.sparktune.results.RunFiles;
+import io.sparktune.results.RunLock;
 import io.sparktune.results.report.HtmlReport;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.spec.SearchSpec;
 import io.sparktune.space.spec.SpecParser;
 import io.sparktune.worker.data.DataChecks;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
-/** {@code sparktune search SPEC --out DIR}: runs a search on Spark and writes the ranked leaderboard. */
+/**
+ * {@code sparktune search SPEC --out DIR}: runs a search on Spark and writes the ranked leaderboard. The directory is
+ * locked while the search runs ({@link RunLock}). Exit status: 0 when the search ran (or its budget stopped it), 1 on
+ * a failure or when every trial failed (as scikit-learn's "All fits failed"), 2 for an invalid spec,
+ * {@value #SPARK_STOPPED} when Spark stopped the application under the search (e.g. the master killed it) and
+ * {@value #INTERRUPTED} after Ctrl-C; after the last two, {@code --resume} continues.
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search the spec's space on Spark; write DIR/leaderboard.csv and DIR/trials.jsonl.")
+        description = "Search the spec's space on Spark; write DIR/leaderboard.csv and DIR/trials.jsonl.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"  0:the search ran (or its budget stopped it)",
+            "  1:a failure (e.g. DIR in use by another search), or every trial failed",
+            "  2:invalid spec or options",
+            "  3:Spark stopped the application under the search (e.g. the master killed it); --resume continues",
+            "130:interrupted (Ctrl-C); --resume continues"})
 public final class SearchCommand implements Callable<Integer> {
     /** Exit status of a search stopped with Ctrl-C (128 + SIGINT, as shells report it). */
     static final int INTERRUPTED = 130;
+    /** Exit status of a search whose Spark application was stopped under it (killed by the master, lost cluster). */
+    static final int SPARK_STOPPED = 3;
     private static final String CTRL_C = "interrupted";
+
+    @Spec
+    CommandSpec commandSpec;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "search spec (YAML or JSON)")
     Path specFile;
@@ -53,6 +76,12 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchSpec spec = SpecParser.parse(specFile);
+        try (RunLock lock = RunLock.acquire(out)) {
+            return search(spec);
+        }
+    }
+
+    private int search(SearchSpec spec) throws Exception {
         List<TrialRecord> finished = List.of();
         if (resume) {
             finished = Resume.journal(out, spec);
@@ -79,12 +108,26 @@ public final class SearchCommand implements Callable<Integer> {
         EpochLimitNote.forBest(outcome.leaderboard(), spec.training()).ifPresent(System.out::println);
         System.out.println("leaderboard: " + out.resolve(LeaderboardCsv.FILE_NAME));
         System.out.println("report: " + HtmlReport.write(out));
-        if (outcome.stopReason() != null) {
-            System.out.printf("stopped early (%s): %d of %d trials done%s%n", outcome.stopReason(),
-                    outcome.leaderboard().rows().size(), outcome.plannedTrials(),
-                    outcome.leaderboard().rows().size() < outcome.plannedTrials() ? "; continue with --resume" : "");
+        int done = outcome.leaderboard().rows().size();
+        boolean moreToRun = done < outcome.plannedTrials() && outcome.ending() != SearchRun.Ending.TARGET_REACHED;
+        PrintWriter err = commandSpec.commandLine().getErr();
+        if (outcome.ending() == SearchRun.Ending.DISPATCHER_STOPPED) {
+            err.printf("sparktune: Spark stopped the application (%s); %d of %d trials done%s%n",
+                    outcome.stopReason(), done, outcome.plannedTrials(), moreToRun ? ", continue with --resume" : "");
+            err.flush();
+            return SPARK_STOPPED;
         }
-        return CTRL_C.equals(outcome.stopReason()) ? INTERRUPTED : 0;
+        if (outcome.stopReason() != null) {
+            System.out.printf("stopped early (%s): %d of %d trials done%s%n", outcome.stopReason(), done,
+                    outcome.plannedTrials(), moreToRun ? "; continue with --resume" : "");
+        }
+        if (CTRL_C.equals(outcome.stopReason())) {
+            return INTERRUPTED;
+        }
+        Optional<String> allFailed = AllTrialsFailed.check(outcome.leaderboard());
+        allFailed.ifPresent(line -> err.println("sparktune: " + line));
+        err.flush();
+        return allFailed.isPresent() ? CliErrors.FAILED : 0;
     }
 
     private static Budget budget(SearchSpec spec) {

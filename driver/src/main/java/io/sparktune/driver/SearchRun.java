@@ -34,8 +34,13 @@ import java.util.function.Supplier;
  * the sampler, or a promotion) and dispatch it; whenever it finishes, record it (journal line, then leaderboard.csv and
  * .json rewritten atomically) and tell the sampler. A failing trial becomes a row and the search goes on. The driver
  * never trains: the dispatcher does. Resuming replays the journal first: finished work is kept and never re-run.
+ * If the dispatcher stops under the search (Spark's context stopped, e.g. the master killed the application), nothing
+ * more is dispatched, what finished is kept and the outcome says why: a resume continues.
  */
 public final class SearchRun {
+    /** The stop reason while the dispatcher's own stop is detected; the outcome replaces it with the cause. */
+    private static final String DISPATCHER_STOPPED = "the dispatcher stopped";
+
     private final SearchSpec spec;
     private final Path runDir;
     private final TrialDispatcher dispatcher;
@@ -44,8 +49,23 @@ public final class SearchRun {
     private final StopRequest stop;
     private final ProgressLog progress;
 
-    /** How a search ended: the leaderboard, and why it stopped early (null if every trial ran). */
-    public record Outcome(Leaderboard leaderboard, int plannedTrials, String stopReason) {
+    /** How a search ended. */
+    public enum Ending {
+        /** Every planned trial ran. */
+        COMPLETE,
+        /** A time budget or the user stopped it; {@code --resume} continues. */
+        STOPPED,
+        /** A trial reached {@code target_score} (now or in an earlier run): done, a resume dispatches nothing. */
+        TARGET_REACHED,
+        /** The dispatcher stopped under the search (e.g. the master killed the application); a resume continues. */
+        DISPATCHER_STOPPED
+    }
+
+    /**
+     * How a search ended: the leaderboard, and why it stopped early (null if every trial ran; for
+     * {@link Ending#DISPATCHER_STOPPED} the dispatcher's {@link TrialDispatcher#stopCause() cause}).
+     */
+    public record Outcome(Leaderboard leaderboard, int plannedTrials, String stopReason, Ending ending) {
     }
 
     public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, TrialScheduler scheduler, Budget budget,
@@ -86,13 +106,23 @@ public final class SearchRun {
         Supplier<Optional<Candidate>> newCandidate = () -> started.size() >= planned ? Optional.empty()
                 : Optional.of(nextNotStarted(sampler, started));
         long deadline = budget.deadline(System.nanoTime());
+        Optional<TrialRecord> alreadyReached = journal.stream()
+                .filter(r -> r.status() == TrialStatus.OK && budget.reached(r.meanScore())).findFirst();
+        if (alreadyReached.isPresent()) {
+            stop.request(targetReached(alreadyReached.get()) + " before this run: nothing to dispatch");
+            return new Outcome(Leaderboard.from(records), planned, stop.reason(), Ending.TARGET_REACHED);
+        }
         progress.started(planned, started.size(), dispatcher.parallelism());
         ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
         CompletionService<Attempt> completions = new ExecutorCompletionService<>(pool);
         int running = 0;
+        boolean targetReached = false;
         TrialRecord unwritten = null;
         try (TrialJournal out = TrialJournal.openForAppend(runDir)) {
             while (true) {
+                if (dispatcher.isStopped()) {
+                    stop.request(DISPATCHER_STOPPED);
+                }
                 while (!stop.requested() && running < dispatcher.parallelism() + 1) {
                     Optional<TrialScheduler.Work> work = scheduler.next(newCandidate);
                     if (work.isEmpty()) {
@@ -130,17 +160,32 @@ public final class SearchRun {
                     sampler.observe(trial.toCandidate(), trial.meanScore());
                 }
                 if (trial.status() == TrialStatus.OK && budget.reached(trial.meanScore())
-                        && stop.request("target_score " + budget.targetScore().getAsDouble() + " reached by " + trial.trialId())) {
+                        && stop.request(targetReached(trial))) {
+                    targetReached = true;
                     dispatcher.cancelAll();
                 }
             }
-            return new Outcome(Leaderboard.from(records), planned, stop.reason());
+            return outcome(records, planned, targetReached);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a trial could not be recorded: " + e.getCause(), e.getCause());
         } finally {
             progress.finished();
             pool.shutdownNow();
         }
+    }
+
+    private Outcome outcome(List<TrialRecord> records, int planned, boolean targetReached) {
+        Leaderboard board = Leaderboard.from(records);
+        if (DISPATCHER_STOPPED.equals(stop.reason())) {
+            return new Outcome(board, planned, dispatcher.stopCause().orElse("no reason given"),
+                    Ending.DISPATCHER_STOPPED);
+        }
+        Ending ending = targetReached ? Ending.TARGET_REACHED : stop.requested() ? Ending.STOPPED : Ending.COMPLETE;
+        return new Outcome(board, planned, stop.reason(), ending);
+    }
+
+    private String targetReached(TrialRecord trial) {
+        return "target_score " + budget.targetScore().getAsDouble() + " reached by " + trial.trialId();
     }
 
     /** Journals a finished trial, then rewrites the leaderboard files and reports progress. */
@@ -177,7 +222,8 @@ public final class SearchRun {
                 return new Attempt(work, Optional.empty());
             }
             // e.g. Spark gave up on a task after spark.task.maxFailures lost executors: the trial fails, the search goes on
-            String message = "dispatch failed: " + e;
+            // (the first line: Spark appends the driver's stack trace to a failed job's message)
+            String message = ("dispatch failed: " + e).lines().findFirst().orElse("dispatch failed");
             List<SplitResult> failed = splits.stream().map(s -> new SplitResult(candidate.trialNumber(), s.split(),
                     TrialStatus.FAILED, Double.NaN, 0, 0, 0, List.of(), message, "driver")).toList();
             return new Attempt(work, Optional.of(TrialRecord.of(candidate, failed)));

@@ -28,6 +28,10 @@ public final class SparkConfs {
     private static final Pattern LOCAL_CLUSTER =
             Pattern.compile("local-cluster\\[\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*]");
     private static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final String STANDALONE = "spark://";
+    /** {@code host:port} of a standalone master URL; an IPv6 host in brackets. */
+    private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:/\\[\\]]+)(:[0-9]+)?/?");
 
     private SparkConfs() {
     }
@@ -53,13 +57,45 @@ public final class SparkConfs {
         // runs G1's parallel and concurrent GC threads beside its neighbours' training (scaling, bench/NOTES.md).
         executorCores(conf).ifPresent(cores ->
                 appendJavaOption(conf, EXECUTOR_JAVA_OPTIONS, "-XX:ActiveProcessorCount=" + cores));
-        if (conf.get("spark.master").startsWith("local")) {
-            // Nothing of a local search listens beyond this machine.
-            setIfMissing(conf, "spark.driver.host", "127.0.0.1");
-            setIfMissing(conf, "spark.driver.bindAddress", "127.0.0.1");
+        String chosen = conf.get("spark.master");
+        if (isOnThisMachine(chosen)) {
+            // Nothing of a search on this machine listens beyond it. Any other master's executors must reach the
+            // driver: Spark's own choice then (the host's address), or the user's spark.driver.host / bindAddress.
+            setIfMissing(conf, "spark.driver.host", LOOPBACK);
+            setIfMissing(conf, "spark.driver.bindAddress", LOOPBACK);
+        }
+        if (chosen.startsWith("local")) {
             setIfMissing(conf, "spark.ui.enabled", "false");
         }
         return conf;
+    }
+
+    /**
+     * Whether every executor of {@code master} runs on this machine, so the driver can bind to 127.0.0.1: local and
+     * local-cluster masters, and a standalone master on a loopback address ({@code sparktune cluster start}'s), whose
+     * workers can only be on this machine. Host names other than {@code localhost} are not resolved: a standalone
+     * master named otherwise may have workers anywhere. {@code ./sparktune} makes the same decision for
+     * {@code SPARK_LOCAL_IP}.
+     */
+    public static boolean isOnThisMachine(String master) {
+        if (master.equals("local") || master.startsWith("local[") || master.startsWith("local-cluster[")) {
+            return true;
+        }
+        if (!master.startsWith(STANDALONE)) {
+            return false;
+        }
+        for (String hostAndPort : master.substring(STANDALONE.length()).split(",")) {
+            Matcher address = HOST_AND_PORT.matcher(hostAndPort.trim());
+            if (!address.matches() || !isLoopback(address.group(1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || host.equals("[::1]")
+                || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     }
 
     /** The cores of each executor when the settings fix them: {@code spark.executor.cores}, or a local-cluster's. */

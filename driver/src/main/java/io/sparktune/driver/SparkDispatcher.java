@@ -6,6 +6,8 @@ import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.WorkerJson;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
@@ -18,21 +20,37 @@ import scala.runtime.BoxedUnit;
 /**
  * Runs each trial as its own Spark job, one task per split, so a trial's splits train in parallel on executor cores.
  * The job group is the trial id and the description its parameters, so the Spark UI reads like the leaderboard.
- * The search's only user of a Spark context ({@code retrain --spark} has its own: {@link SparkRefit}).
+ * The search's only user of a Spark context ({@code retrain --spark} has its own: {@link SparkRefit}). When the
+ * context stops under the search (e.g. the master killed the application), the jobs it ended throw and
+ * {@link #stopCause()} keeps Spark's reason.
  */
 public final class SparkDispatcher implements TrialDispatcher {
     private static final ClassTag<String> STRING = ClassTag$.MODULE$.apply(String.class);
 
+    /** A job aborted by the cluster fails a moment before the context is marked stopped: how long to wait for it. */
+    private static final long STOP_GRACE_MILLIS = 3000;
+    private static final String ABORTED = "Job aborted due to stage failure: ";
+
     private final JavaSparkContext context;
+    private final SparkStopReason sparkReason;
+    private final AtomicReference<String> stopCause = new AtomicReference<>();
+    private volatile boolean cancelling;
+    private volatile int lastParallelism = 1;
 
     public SparkDispatcher(SparkConf conf) {
+        this.sparkReason = SparkStopReason.install();
         this.context = new JavaSparkContext(conf);
         context.setLogLevel("WARN");
     }
 
     @Override
     public int parallelism() {
-        return Math.max(1, context.defaultParallelism());
+        try {
+            lastParallelism = Math.max(1, context.defaultParallelism());
+        } catch (IllegalStateException e) {
+            // stopped: the search is ending, the last known value will do
+        }
+        return lastParallelism;
     }
 
     @Override
@@ -51,6 +69,11 @@ public final class SparkDispatcher implements TrialDispatcher {
                 }
             }, STRING);
             return Arrays.stream(results).map(json -> WorkerJson.read(json, SplitResult.class)).toList();
+        } catch (RuntimeException e) {
+            if (!cancelling && stoppedWithin(STOP_GRACE_MILLIS)) {
+                reasonOf(e).ifPresent(reason -> stopCause.compareAndSet(null, reason));
+            }
+            throw e;
         } finally {
             context.clearJobGroup();
         }
@@ -58,9 +81,35 @@ public final class SparkDispatcher implements TrialDispatcher {
 
     @Override
     public void cancelAll() {
+        cancelling = true;
         if (!isStopped()) {
             context.cancelAllJobs();
         }
+    }
+
+    /** Spark's reason for stopping the context under the search: as Spark logged it, or as a job it aborted gave it. */
+    @Override
+    public Optional<String> stopCause() {
+        return sparkReason.reason().or(() -> Optional.ofNullable(stopCause.get()));
+    }
+
+    private boolean stoppedWithin(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!isStopped() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return isStopped();
+    }
+
+    /** "Master removed our application: KILLED" of a job the cluster aborted; none for a job merely cancelled. */
+    static Optional<String> reasonOf(Throwable e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return message.startsWith(ABORTED) ? Optional.of(message.substring(ABORTED.length()).trim()) : Optional.empty();
     }
 
     @Override
@@ -80,6 +129,10 @@ public final class SparkDispatcher implements TrialDispatcher {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            sparkReason.uninstall();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.sparktune.space.Candidate;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs all splits of one candidate somewhere and returns their results. Must be safe to call from many threads. */
 public interface TrialDispatcher extends AutoCloseable {
@@ -18,6 +19,11 @@ public interface TrialDispatcher extends AutoCloseable {
 
     /** True once the dispatcher can run nothing more (closed, or its cluster connection shut down). */
     boolean isStopped();
+
+    /** Why the cluster stopped this dispatcher under the search (e.g. Spark's reason), if it said. */
+    default Optional<String> stopCause() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -1,7 +1,10 @@
 package io.sparktune.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,36 @@ class SparkConfsTest {
     void executorJavaOptionsOfTheUserAreKeptAndExtended() {
         SparkConf conf = SparkConfs.forSearch("t", "spark://127.0.0.1:7077", Map.of(EXECUTOR_OPTIONS, "-Xss4m"));
         assertEquals("-Xss4m " + SparkConfs.NO_PHYSICAL_BYTES_CHECK, conf.get(EXECUTOR_OPTIONS));
-        assertEquals(false, conf.contains("spark.driver.bindAddress"), "a cluster's driver address is the user's");
+    }
+
+    @Test
+    void theDriverStaysOnLoopbackOnlyWhenEveryExecutorIsOnThisMachine() {
+        for (String local : List.of("local", "local[2]", "local[*]", "local[1,2]", "local-cluster[2,1,1024]",
+                "spark://127.0.0.1:7077", "spark://127.0.0.2:7077", "spark://localhost:7077", "spark://[::1]:7077",
+                "spark://127.0.0.1:7077,127.0.0.1:7078")) {
+            assertTrue(SparkConfs.isOnThisMachine(local), local);
+            SparkConf conf = SparkConfs.forSearch("t", local, Map.of());
+            assertEquals("127.0.0.1", conf.get("spark.driver.host"), local);
+            assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"), local);
+        }
+        for (String remote : List.of("spark://10.1.2.3:7077", "spark://master.example:7077", "yarn",
+                "k8s://https://k:6443", "spark://127.0.0.1:7077,10.1.2.3:7077", "spark://127.0.0.1.example:7077",
+                "mesos://m:5050")) {
+            assertFalse(SparkConfs.isOnThisMachine(remote), remote);
+            SparkConf conf = SparkConfs.forSearch("t", remote, Map.of());
+            assertFalse(conf.contains("spark.driver.host") || conf.contains("spark.driver.bindAddress"),
+                    remote + ": Spark picks the host's address, where executors elsewhere can reach it");
+        }
+    }
+
+    @Test
+    void aDriverAddressTheUserGaveIsKept() {
+        SparkConf remote = SparkConfs.forSearch("t", "spark://10.1.2.3:7077",
+                Map.of("spark.driver.host", "gateway.example", "spark.driver.bindAddress", "0.0.0.0"));
+        assertEquals("gateway.example", remote.get("spark.driver.host"));
+        assertEquals("0.0.0.0", remote.get("spark.driver.bindAddress"));
+        SparkConf local = SparkConfs.forSearch("t", "local[2]", Map.of("spark.driver.host", "127.0.0.5"));
+        assertEquals("127.0.0.5", local.get("spark.driver.host"));
     }
 
     @Test

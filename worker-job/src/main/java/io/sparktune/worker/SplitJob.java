@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link SplitTask} wherever it is called: in a test, in the local CLI or inside a Spark executor. Never
- * throws for a bad candidate: an exception becomes a {@code FAILED} result carrying its message.
+ * throws for a bad candidate: an error of the candidate's own (building or training its network, out of memory for a
+ * too large one) becomes a {@code FAILED} result carrying its message, a NaN loss a {@code DIVERGED} one. An error of
+ * the infrastructure around it (reading the data or a checkpoint, writing a checkpoint) is thrown as an
+ * {@link InfrastructureException}, so that Spark retries the task elsewhere or later ({@code spark.task.maxFailures}).
  */
 public final class SplitJob {
     private static final Logger LOG = LoggerFactory.getLogger(SplitJob.class);
@@ -32,47 +35,97 @@ public final class SplitJob {
     private SplitJob() {
     }
 
-    public static SplitResult run(SplitTask task) {
-        long start = System.nanoTime();
-        return prepareAndRun(task, start).withTaskSeconds((System.nanoTime() - start) / 1e9);
-    }
-
-    private static SplitResult prepareAndRun(SplitTask task, long start) {
-        try {
-            LabeledData data = DataCache.load(task.data());
-            Folds.Split split = task.plan().split(data, task.split());
-            // arrays and network are freed when the split ends: an executor runs thousands of them
-            try (Examples.Pair examples = Examples.split(data, split, task.data().standardize())) {
-                long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
-                Optional<Checkpoints.Restored> restored = task.trainsSegment()
-                        ? Checkpoints.load(task.checkpointDir(), task.candidate().trialId(), task.split()) : Optional.empty();
-                MultiLayerNetwork net = restored.map(Checkpoints.Restored::net).orElseGet(() -> newNetwork(task, data, seed));
-                try {
-                    return trainAndScore(task, examples, net, restored, seed);
-                } finally {
-                    free(net);
-                }
-            }
-        } catch (Exception | OutOfMemoryError e) {
-            if (e instanceof CancellationException) {
-                LOG.info("{} split {} cancelled: {}", task.candidate().trialId(), task.split(), e.getMessage());
-            } else {
-                LOG.warn("{} split {} failed: {}", task.candidate().trialId(), task.split(), e.toString());
-            }
-            return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
-                    (System.nanoTime() - start) / 1e9, List.of(), e.toString(), WORKER);
+    /** An error outside the candidate's own training: the task failed, not the candidate; it may work again. */
+    public static final class InfrastructureException extends RuntimeException {
+        InfrastructureException(SplitTask task, Throwable cause) {
+            super(task.candidate().trialId() + " split " + task.split() + ": " + cause.getMessage(), cause);
         }
     }
 
-    private static SplitResult trainAndScore(SplitTask task, Examples.Pair examples, MultiLayerNetwork net,
-                                             Optional<Checkpoints.Restored> restored, long seed) throws IOException {
+    public static SplitResult run(SplitTask task) {
+        long start = System.nanoTime();
+        try {
+            return prepareAndRun(task, start).withTaskSeconds((System.nanoTime() - start) / 1e9);
+        } catch (OutOfMemoryError e) {
+            // not the candidate's (its own is a FAILED result): e.g. the data set while it was read. Thrown as it is,
+            // an OutOfMemoryError would end the executor's JVM (in local mode the driver's); this fails the task only
+            throw new InfrastructureException(task, e);
+        }
+    }
+
+    private static SplitResult prepareAndRun(SplitTask task, long start) {
+        LabeledData data = infrastructure(task, () -> DataCache.load(task.data()));
+        Folds.Split split = task.plan().split(data, task.split());
+        // arrays and network are freed when the split ends: an executor runs thousands of them
+        try (Examples.Pair examples = Examples.split(data, split, task.data().standardize())) {
+            long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
+            Optional<Checkpoints.Restored> restored = task.trainsSegment() ? infrastructure(task,
+                    () -> Checkpoints.load(task.checkpointDir(), task.candidate().trialId(), task.split()))
+                    : Optional.empty();
+            MultiLayerNetwork net = null;
+            try {
+                net = restored.map(Checkpoints.Restored::net).orElseGet(() -> newNetwork(task, data, seed));
+                Trained trained = trainAndScore(task, examples, net, restored, seed);
+                if (trained.state() != null) {
+                    MultiLayerNetwork trainedNet = net;
+                    infrastructure(task, () -> {
+                        Checkpoints.save(task.checkpointDir(), task.candidate().trialId(), task.split(), trainedNet,
+                                trained.state());
+                        return null;
+                    });
+                }
+                return trained.result();
+            } catch (InfrastructureException e) {
+                throw e;
+            } catch (Exception | OutOfMemoryError e) {
+                return failed(task, e, start);
+            } finally {
+                if (net != null) {
+                    free(net);
+                }
+            }
+        }
+    }
+
+    private static SplitResult failed(SplitTask task, Throwable e, long start) {
+        if (e instanceof CancellationException) {
+            LOG.info("{} split {} cancelled: {}", task.candidate().trialId(), task.split(), e.getMessage());
+        } else {
+            LOG.warn("{} split {} failed: {}", task.candidate().trialId(), task.split(), e.toString());
+        }
+        return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
+                (System.nanoTime() - start) / 1e9, List.of(), e.toString(), WORKER);
+    }
+
+    /** Reading or writing something the candidate does not own. */
+    private interface Io<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> T infrastructure(SplitTask task, Io<T> io) {
+        try {
+            return io.call();
+        } catch (IOException e) {
+            LOG.warn("{} split {}: {} (the task fails, to be retried)", task.candidate().trialId(), task.split(),
+                    e.toString());
+            throw new InfrastructureException(task, e);
+        }
+    }
+
+    /** A trained split's result, and for a segment the state to save in its checkpoint (else null). */
+    private record Trained(SplitResult result, TrainerState state) {
+    }
+
+    private static Trained trainAndScore(SplitTask task, Examples.Pair examples, MultiLayerNetwork net,
+                                         Optional<Checkpoints.Restored> restored, long seed) {
         SplitTrainer trainer = new SplitTrainer(task.training(), task.batchSize());
         TrainingOutcome outcome;
+        TrainerState state = null;
         try (SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(task.scoring(), examples.validation())) {
             if (task.trainsSegment()) {
                 SplitTrainer.Segment segment = trainer.trainSegment(net, examples.train(), scorer, seed,
                         restored.map(Checkpoints.Restored::state).orElse(TrainerState.initial()), task.untilEpoch());
-                Checkpoints.save(task.checkpointDir(), task.candidate().trialId(), task.split(), net, segment.state());
+                state = segment.state();
                 outcome = segment.outcome();
             } else {
                 outcome = trainer.train(net, examples.train(), scorer, seed);
@@ -83,9 +136,9 @@ public final class SplitJob {
             Examples validation = examples.validation();
             metrics = Metrics.all(net, validation.features(), validation.source());
         }
-        return new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(), outcome.bestScore(),
-                outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(), outcome.message(),
-                WORKER, outcome.status() == TrialStatus.OK ? metrics : null);
+        return new Trained(new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(),
+                outcome.bestScore(), outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(),
+                outcome.message(), WORKER, outcome.status() == TrialStatus.OK ? metrics : null), state);
     }
 
     private static MultiLayerNetwork newNetwork(SplitTask task, LabeledData data, long seed) {

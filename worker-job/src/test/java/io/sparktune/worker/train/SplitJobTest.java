@@ -1,6 +1,7 @@
 package io.sparktune.worker.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.space.Candidate;
@@ -59,9 +60,20 @@ class SplitJobTest {
     }
 
     @Test
-    void aMissingFileFailsTheTaskWithItsMessage() {
-        SplitResult result = SplitJob.run(task(Map.of(), DataRef.idx("/no/such/images.gz", "/no/such/labels.gz", 0), 1));
+    void unreadableDataIsThrownSoSparkRetriesTheTask() {
+        // not the candidate's fault: a FAILED row would be permanent, an exception makes Spark run the task again
+        SplitJob.InfrastructureException e = assertThrows(SplitJob.InfrastructureException.class, () -> SplitJob.run(
+                task(Map.of(), DataRef.idx("/no/such/images.gz", "/no/such/labels.gz", 0), 1)));
+        assertTrue(e.getMessage().contains("/no/such/images.gz"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("trial-0003 split 0: "), e.getMessage());
+    }
+
+    @Test
+    void aNetworkTooLargeForMemoryIsAFailedCandidate() {
+        // 3 hidden layers of 100,000 neurons: ~2e10 parameters, far beyond this JVM's memory, on every attempt
+        SplitResult result = SplitJob.run(task(Map.of("n_hidden", 3, "n_neurons", 100_000),
+                FashionMnist.train(500), 1));
         assertEquals(TrialStatus.FAILED, result.status());
-        assertTrue(result.message().contains("/no/such/images.gz"), result.message());
+        assertTrue(result.message() != null && !result.message().isBlank(), "says why: " + result);
     }
 }

@@ -1,0 +1,94 @@
+package io.sparktune.results;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The lock a live search holds on its output directory, so that a second search or resume cannot interleave its
+ * journal lines with the first's. The lock is the operating system's ({@link FileChannel#tryLock()}) on
+ * {@code DIR/.lock}, whose text names the holder ({@code pid@host}): it goes when the process dies, so a file left by
+ * {@code kill -9} does not block a resume. Within one JVM a second lock on the same file reads as held too.
+ */
+public final class RunLock implements AutoCloseable {
+    public static final String FILE_NAME = ".lock";
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Locks {@code runDir} (created if missing) for this process; refuses, naming the holder, if a live one has it. */
+    public static RunLock acquire(Path runDir) throws IOException {
+        Files.createDirectories(runDir);
+        Path file = runDir.resolve(FILE_NAME);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                throw new IOException(runDir + " is in use by a running search (" + holder(file)
+                        + "); wait for it to end or choose another --out directory");
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(holderName().getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+            return new RunLock(channel, lock);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Releases the lock and empties the file. The file itself stays: deleting it would let a process that opened it a
+     * moment before lock the deleted file while another locks a new one.
+     */
+    @Override
+    public void close() throws IOException {
+        try {
+            channel.truncate(0);
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+
+    /** {@code pid@host} of this process, as the lock file names it. */
+    static String holderName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return ProcessHandle.current().pid() + "@" + host;
+    }
+
+    private static String holder(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+            return text.isEmpty() ? "holder unknown" : text;
+        } catch (IOException e) {
+            return "holder unknown";
+        }
+    }
+
+    /** The lock, or null if another process or another channel of this JVM holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.sparktune.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output directory's lock: held once, named in the refusal, free again after release or a dead holder. */
+class RunLockTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondLockInTheSameJvmIsRefusedNamingTheHolder() throws Exception {
+        Path run = dir.resolve("run");
+        try (RunLock held = RunLock.acquire(run)) {
+            assertEquals(RunLock.holderName(), Files.readString(run.resolve(RunLock.FILE_NAME)));
+            IOException e = assertThrows(IOException.class, () -> RunLock.acquire(run));
+            assertTrue(e.getMessage().contains("in use by a running search (" + RunLock.holderName() + ")"),
+                    e.getMessage());
+        }
+        RunLock.acquire(run).close();   // released: free again
+    }
+
+    @Test
+    void aLockFileLeftByADeadProcessDoesNotBlock() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve(RunLock.FILE_NAME), "999999@a-host-that-died");   // no process holds it
+        try (RunLock lock = RunLock.acquire(run)) {
+            assertEquals(RunLock.holderName(), Files.readString(run.resolve(RunLock.FILE_NAME)));
+        }
+    }
+}
