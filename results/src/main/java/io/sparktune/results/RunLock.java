@@ -29,6 +29,9 @@ public final class RunLock implements AutoCloseable {
 
     /** Locks {@code runDir} (created if missing) for this process; refuses, naming the holder, if a live one has it. */
     public static RunLock acquire(Path runDir) throws IOException {
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new IOException(runDir + " is not a directory; choose another --out directory");
+        }
         Files.createDirectories(runDir);
         Path file = runDir.resolve(FILE_NAME);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

@@ -28,6 +28,13 @@ class RunLockTest {
     }
 
     @Test
+    void aFileInPlaceOfTheDirectoryIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        IOException e = assertThrows(IOException.class, () -> RunLock.acquire(file));
+        assertEquals(file + " is not a directory; choose another --out directory", e.getMessage());
+    }
+
+    @Test
     void aLockFileLeftByADeadProcessDoesNotBlock() throws Exception {
         Path run = Files.createDirectories(dir.resolve("run"));
         Files.writeString(run.resolve(RunLock.FILE_NAME), "999999@a-host-that-died");   // no process holds it
