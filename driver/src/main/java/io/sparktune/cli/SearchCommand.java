@@ -76,6 +76,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchSpec spec = SpecParser.parse(specFile);
+        if (resume) {
+            RunFiles.spec(out);   // refuses a directory without a search before the lock creates anything in it
+        }
         try (RunLock lock = RunLock.acquire(out)) {
             return search(spec);
         }

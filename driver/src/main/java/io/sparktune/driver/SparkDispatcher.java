@@ -39,7 +39,12 @@ public final class SparkDispatcher implements TrialDispatcher {
 
     public SparkDispatcher(SparkConf conf) {
         this.sparkReason = SparkStopReason.install();
-        this.context = new JavaSparkContext(conf);
+        try {
+            this.context = new JavaSparkContext(conf);
+        } catch (RuntimeException e) {
+            sparkReason.uninstall();
+            throw e;
+        }
         context.setLogLevel("WARN");
     }
 

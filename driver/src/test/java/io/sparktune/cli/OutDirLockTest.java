@@ -69,6 +69,17 @@ class OutDirLockTest {
         assertEquals(2, TrialJournal.read(out).size());
     }
 
+    @Test
+    void aResumeOfADirectoryWithoutASearchCreatesNothing() throws Exception {
+        Path out = dir.resolve("typo");
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine(new Main()).setErr(new PrintWriter(err)).execute("search", spec(2).toString(),
+                "--out", out.toString(), "--resume");
+        assertEquals(1, exit, err.toString());
+        assertTrue(err.toString().contains("holds no search"), err.toString());
+        assertTrue(!Files.exists(out), "nothing created");
+    }
+
     private Path spec(int nIter) throws Exception {
         return Files.writeString(dir.resolve("lock.yaml"), """
                 name: lock

@@ -20,11 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * A small real search written to a run directory the way the driver writes one: the spec copy, then for each
  * sampled candidate its splits trained by {@link SplitJob} on 600 Fashion-MNIST images, appended to the journal, and
- * the leaderboard files rewritten. One more candidate points at a missing file, so it fails for real.
+ * the leaderboard files rewritten. One more candidate's network is too large for memory, so it fails for real.
  */
 final class ReportRunFixture {
     static final int CANDIDATES = 5;
@@ -57,10 +58,9 @@ final class ReportRunFixture {
         SplitPlan plan = new SplitPlan(spec.search().cv(), spec.search().validationSplit(), spec.search().seed());
         List<TrialRecord> records = new ArrayList<>();
         try (TrialJournal journal = TrialJournal.openForAppend(runDir)) {
+            DataRef data = DataRef.of(spec.data(), spec.data().train(), spec.task(), spec.data().limit().orElse(0));
             for (int i = 0; i <= CANDIDATES; i++) {
-                Candidate candidate = sampler.next();
-                DataRef data = i < CANDIDATES ? DataRef.of(spec.data(), spec.data().train(), spec.task(), spec.data().limit().orElse(0))
-                        : DataRef.idx("/no/such/images.gz", "/no/such/labels.gz", 0);
+                Candidate candidate = i < CANDIDATES ? sampler.next() : tooLargeForMemory(sampler.next());
                 List<SplitResult> splits = new ArrayList<>();
                 for (int k = 0; k < plan.count(); k++) {
                     splits.add(SplitJob.run(new SplitTask(candidate, spec.task(), data, spec.training(), spec.search().scoring(), plan, k)));
@@ -72,5 +72,13 @@ final class ReportRunFixture {
             }
         }
         return records;
+    }
+
+    /** The candidate with 3 hidden layers of 100,000 neurons (~2e10 parameters): it fails for real, out of memory. */
+    private static Candidate tooLargeForMemory(Candidate sampled) {
+        TreeMap<String, Object> params = new TreeMap<>(sampled.params());
+        params.put("n_hidden", 3);
+        params.put("n_neurons", 100_000);
+        return new Candidate(sampled.trialNumber(), params, sampled.seed());
     }
 }
