@@ -1,6 +1,7 @@
 package io.sparktune.cli;
 
 import io.sparktune.driver.Budget;
+import io.sparktune.driver.CheckpointDir;
 import io.sparktune.driver.ProgressLog;
 import io.sparktune.driver.Resume;
 import io.sparktune.driver.SearchRun;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -64,6 +67,10 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the search in DIR: finished trials are kept, the rest run")
     boolean resume;
 
+    @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "where asha/median keep checkpoints, on any "
+            + "Hadoop filesystem (default: search.checkpoint_dir, else DIR/checkpoints); shared by all executors")
+    String checkpointDir;
+
     @Mixin
     SparkOptions spark = new SparkOptions();
 
@@ -76,15 +83,22 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchSpec spec = SpecParser.parse(specFile);
+        SparkConf sparkConf = spark.sparkConf("sparktune " + spec.name());
+        String checkpoints = CheckpointDir.requested(checkpointDir, spec, out);
+        if (CheckpointDir.usedBy(spec)) {
+            CheckpointDir.refusal(sparkConf.get("spark.master"), checkpoints).ifPresent(problem -> {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(), problem);
+            });
+        }
         if (resume) {
             RunFiles.spec(out);   // refuses a directory without a search before the lock creates anything in it
         }
         try (RunLock lock = RunLock.acquire(out)) {
-            return search(spec);
+            return search(spec, sparkConf, checkpoints);
         }
     }
 
-    private int search(SearchSpec spec) throws Exception {
+    private int search(SearchSpec spec, SparkConf sparkConf, String checkpoints) throws Exception {
         List<TrialRecord> finished = List.of();
         if (resume) {
             finished = Resume.journal(out, spec);
@@ -93,9 +107,11 @@ public final class SearchCommand implements Callable<Integer> {
         }
         StopRequest stop = new StopRequest();
         SearchRun.Outcome outcome;
-        try (SparkDispatcher dispatcher = new SparkDispatcher(
-                spark.sparkConf("sparktune " + spec.name()))) {
+        try (SparkDispatcher dispatcher = new SparkDispatcher(sparkConf)) {
             DataChecks.requireValid(spec, dispatcher.runsTasksInThisJvm());
+            if (CheckpointDir.usedBy(spec)) {
+                checkpoints = CheckpointDir.settle(checkpoints, out);
+            }
             Signal.handle(new Signal("INT"), signal -> {
                 if (stop.request(CTRL_C)) {
                     System.err.println("\nsparktune: stopping (Ctrl-C again to exit at once); finished trials are kept");
@@ -105,7 +121,7 @@ public final class SearchCommand implements Callable<Integer> {
                 }
             });
             outcome = new SearchRun(spec, out, dispatcher, SearchRun.schedulerFor(spec), budget(spec), stop,
-                    ProgressLog.forConsole(quiet)).run(finished);
+                    ProgressLog.forConsole(quiet), CheckpointDir.usedBy(spec) ? checkpoints : null).run(finished);
         }
         System.out.print(LeaderboardTable.format(outcome.leaderboard(), top));
         EpochLimitNote.forBest(outcome.leaderboard(), spec.training()).ifPresent(System.out::println);

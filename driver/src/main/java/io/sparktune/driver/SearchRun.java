@@ -11,6 +11,7 @@ import io.sparktune.space.spec.SearchSpec;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.TrialStatus;
+import io.sparktune.worker.train.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One search, as the algorithm reads: whenever a core is free, ask the scheduler what to train (a new candidate from
@@ -35,9 +38,12 @@ import java.util.function.Supplier;
  * .json rewritten atomically) and tell the sampler. A failing trial becomes a row and the search goes on. The driver
  * never trains: the dispatcher does. Resuming replays the journal first: finished work is kept and never re-run.
  * If the dispatcher stops under the search (Spark's context stopped, e.g. the master killed the application), nothing
- * more is dispatched, what finished is kept and the outcome says why: a resume continues.
+ * more is dispatched, what finished is kept and the outcome says why: a resume continues. Checkpoints of a trial the
+ * scheduler retires are deleted at once, and the whole checkpoint directory when every trial ran (a stopped search
+ * keeps them for {@code --resume}).
  */
 public final class SearchRun {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchRun.class);
     /** The stop reason while the dispatcher's own stop is detected; the outcome replaces it with the cause. */
     private static final String DISPATCHER_STOPPED = "the dispatcher stopped";
 
@@ -48,6 +54,7 @@ public final class SearchRun {
     private final Budget budget;
     private final StopRequest stop;
     private final ProgressLog progress;
+    private final String checkpointDir;
 
     /** How a search ended. */
     public enum Ending {
@@ -68,8 +75,20 @@ public final class SearchRun {
     public record Outcome(Leaderboard leaderboard, int plannedTrials, String stopReason, Ending ending) {
     }
 
+    /** Checkpoints (if the scheduler makes any) under {@code runDir/checkpoints}. */
     public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, TrialScheduler scheduler, Budget budget,
                      StopRequest stop, ProgressLog progress) {
+        this(spec, runDir, dispatcher, scheduler, budget, stop, progress,
+                runDir.resolve(CheckpointDir.DEFAULT_NAME).toAbsolutePath().toUri().toString());
+    }
+
+    /**
+     * Checkpoints (if the scheduler makes any) under {@code checkpointDir}, a URI every executor can reach (null if
+     * the scheduler makes none).
+     */
+    public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, TrialScheduler scheduler, Budget budget,
+                     StopRequest stop, ProgressLog progress, String checkpointDir) {
+        this.checkpointDir = checkpointDir;
         this.spec = spec;
         this.runDir = runDir;
         this.dispatcher = dispatcher;
@@ -96,8 +115,10 @@ public final class SearchRun {
         int planned = Math.min(budget.maxTrials(), Samplers.candidateCount(spec, sampler));
         List<TrialRecord> records = new ArrayList<>(journal);
         Set<Integer> started = new HashSet<>();
+        Set<Integer> recorded = new HashSet<>();
         for (TrialRecord record : journal) {
             started.add(record.trialNumber());
+            recorded.add(record.trialNumber());
             scheduler.replay(record);
             if (record.rung() == null || record.rung() == 0) {
                 sampler.observe(record.toCandidate(), record.meanScore());
@@ -118,6 +139,8 @@ public final class SearchRun {
         int running = 0;
         boolean targetReached = false;
         TrialRecord unwritten = null;
+        boolean unwrittenRetired = false;
+        boolean cancelled = false;
         try (TrialJournal out = TrialJournal.openForAppend(runDir)) {
             while (true) {
                 if (dispatcher.isStopped()) {
@@ -128,13 +151,18 @@ public final class SearchRun {
                     if (work.isEmpty()) {
                         break;
                     }
-                    completions.submit(() -> attempt(work.get()));
+                    // a trial with a recorded segment continues from its checkpoint, which must then exist
+                    boolean continuing = recorded.contains(work.get().candidate().trialNumber());
+                    completions.submit(() -> attempt(work.get(), continuing));
                     running++;
                 }
                 progress.running(running);
                 if (unwritten != null) {
                     // written after the freed core got new work, so the fsyncs overlap training
                     record(unwritten, records, out);
+                    if (unwrittenRetired) {   // after the journal line: a resume never continues a deleted trial
+                        deleteCheckpoints(unwritten.trialId());
+                    }
                     unwritten = null;
                 }
                 if (running == 0) {
@@ -151,11 +179,14 @@ public final class SearchRun {
                 running--;
                 Attempt attempt = next.get();
                 if (attempt.record().isEmpty()) {
+                    cancelled = true;
                     continue;   // cancelled by a stop: not recorded, runs again on resume
                 }
                 TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
                 records.add(trial);
+                recorded.add(trial.trialNumber());
                 unwritten = trial;
+                unwrittenRetired = attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber());
                 if (attempt.work().rung() == 0) {
                     sampler.observe(trial.toCandidate(), trial.meanScore());
                 }
@@ -164,6 +195,9 @@ public final class SearchRun {
                     targetReached = true;
                     dispatcher.cancelAll();
                 }
+            }
+            if (targetReached || stop.reason() == null && !cancelled) {   // no resume will need them
+                deleteCheckpoints(null);
             }
             return outcome(records, planned, targetReached);
         } catch (ExecutionException e) {
@@ -210,11 +244,28 @@ public final class SearchRun {
         return candidate;
     }
 
-    private Attempt attempt(TrialScheduler.Work work) {
+    /** Deletes one trial's checkpoints, or with {@code trialId} null all of them; a failure is only logged. */
+    private void deleteCheckpoints(String trialId) {
+        if (checkpointDir == null) {
+            return;
+        }
+        try {
+            if (trialId == null) {
+                Checkpoints.deleteAll(checkpointDir);
+            } else {
+                Checkpoints.deleteTrial(checkpointDir, trialId);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not delete the checkpoints of {} in {}: {}", trialId == null ? "the search" : trialId,
+                    checkpointDir, e.toString());
+        }
+    }
+
+    private Attempt attempt(TrialScheduler.Work work, boolean continuing) {
         Candidate candidate = work.candidate();
-        String checkpoints = runDir.resolve("checkpoints").toAbsolutePath().toString();
         List<SplitTask> splits = SearchTasks.splitsOf(spec, candidate).stream()
-                .map(task -> work.isSegment() ? task.untilEpoch(work.untilEpoch(), checkpoints) : task).toList();
+                .map(task -> work.isSegment() ? task.untilEpoch(work.untilEpoch(), checkpointDir) : task)
+                .map(task -> continuing && task.trainsSegment() ? task.continuing() : task).toList();
         try {
             return new Attempt(work, Optional.of(TrialRecord.of(candidate, dispatcher.run(candidate, splits))));
         } catch (Exception e) {

@@ -4,10 +4,13 @@ import io.sparktune.space.Candidate;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.WorkerJson;
+import io.sparktune.worker.data.HadoopFiles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SerializableWritable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
@@ -36,7 +39,12 @@ public final class SparkDispatcher implements TrialDispatcher {
     private final AtomicReference<String> stopCause = new AtomicReference<>();
     private volatile boolean cancelling;
     private volatile int lastParallelism = 1;
+    private final SplitFunction splitFunction;
 
+    /**
+     * Starts the Spark context; its Hadoop configuration ({@code spark.hadoop.*}, {@code HADOOP_CONF_DIR}) becomes
+     * the one {@link HadoopFiles} uses here, and is broadcast once for the tasks to use on the executors.
+     */
     public SparkDispatcher(SparkConf conf) {
         this.sparkReason = SparkStopReason.install();
         try {
@@ -46,6 +54,9 @@ public final class SparkDispatcher implements TrialDispatcher {
             throw e;
         }
         context.setLogLevel("WARN");
+        Configuration hadoop = HadoopConfDir.addTo(context.hadoopConfiguration(), System.getenv("HADOOP_CONF_DIR"));
+        HadoopFiles.use(hadoop);
+        this.splitFunction = new SplitFunction(context.broadcast(new SerializableWritable<>(hadoop)));
     }
 
     @Override
@@ -66,7 +77,7 @@ public final class SparkDispatcher implements TrialDispatcher {
             RDD<String> partitions =
                     context.sc().parallelize(JavaConverters.asScalaBuffer(tasks).toSeq(), tasks.size(), STRING);
             String[] results = new String[tasks.size()];
-            context.sc().runJob(partitions, new SplitFunction(), new AbstractFunction2<Object, String, BoxedUnit>() {
+            context.sc().runJob(partitions, splitFunction, new AbstractFunction2<Object, String, BoxedUnit>() {
                 @Override
                 public BoxedUnit apply(Object partition, String result) {
                     results[(Integer) partition] = result;

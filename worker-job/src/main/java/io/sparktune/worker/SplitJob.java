@@ -62,6 +62,11 @@ public final class SplitJob {
             Optional<Checkpoints.Restored> restored = task.trainsSegment() ? infrastructure(task,
                     () -> Checkpoints.load(task.checkpointDir(), task.candidate().trialId(), task.split()))
                     : Optional.empty();
+            if (restored.isEmpty() && task.continuesFromCheckpoint()) {
+                // never a silent restart from scratch: the trial's earlier epochs would be trained twice
+                return failed(task, start, "checkpoint missing: "
+                        + Checkpoints.location(task.checkpointDir(), task.candidate().trialId(), task.split()));
+            }
             MultiLayerNetwork net = null;
             try {
                 net = restored.map(Checkpoints.Restored::net).orElseGet(() -> newNetwork(task, data, seed));
@@ -93,8 +98,12 @@ public final class SplitJob {
         } else {
             LOG.warn("{} split {} failed: {}", task.candidate().trialId(), task.split(), e.toString());
         }
+        return failed(task, start, e.toString());
+    }
+
+    private static SplitResult failed(SplitTask task, long start, String message) {
         return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
-                (System.nanoTime() - start) / 1e9, List.of(), e.toString(), WORKER);
+                (System.nanoTime() - start) / 1e9, List.of(), message, WORKER);
     }
 
     /** Reading or writing something the candidate does not own. */
