@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A transient I/O error while a task reads the data (the first read by a task fails, see
+ * A transient I/O error while a task reads its checkpoint (the first read by a task fails, see
  * {@link FlakyFileSystem}) is the infrastructure's, not the candidate's: the task fails, real Spark runs it again
  * ({@code local[1,2]}: 2 attempts per task) and the trial ends OK instead of being recorded as failed. Once Spark
- * gives up on the task, the trial is recorded as failed, with the first line of Spark's message.
+ * gives up on the task, the trial is recorded as failed, with the first line of Spark's message. (The checkpoint, not
+ * the data: a local search's tasks find the data already read by the driver's check, in the same JVM.)
  */
 class TransientReadErrorRetryTest {
     @TempDir
@@ -31,13 +32,13 @@ class TransientReadErrorRetryTest {
         Path out = dir.resolve("run");
 
         assertEquals(0, MainForTests.run("search", spec.toString(), "--out", out.toString(), "--quiet",
-                "--master", "local[1,2]"));
+                "--master", "local[1,2]", "--checkpoint-dir", checkpoints()));
 
         assertTrue(FlakyFileSystem.failed().isPresent(), "a task's read failed");
-        List<TrialRecord> trials = TrialJournal.read(out);
-        assertEquals(1, trials.size());
-        assertEquals(TrialStatus.OK, trials.get(0).status(), "retried, not failed: " + trials.get(0).message());
-        assertTrue(trials.get(0).meanScore() > 0.3, "trained: " + trials.get(0).meanScore());
+        TrialRecord trial = last(TrialJournal.read(out));
+        assertEquals(TrialStatus.OK, trial.status(), "retried, not failed: " + trial.message());
+        assertEquals(2, trial.splits().get(0).epochsRun(), "continued from its checkpoint to the last epoch");
+        assertTrue(trial.meanScore() > 0.3, "trained: " + trial.meanScore());
     }
 
     @Test
@@ -45,17 +46,25 @@ class TransientReadErrorRetryTest {
         FlakyFileSystem.reset();
         Path out = dir.resolve("run");
 
-        // local[1,1]: one attempt per task, so the failed read is final; the only trial failed: exit 1. (Other data
-        // than the other test's: an executor reads a data set once, and this JVM is the executor.)
+        // local[1,1]: one attempt per task, so the failed read is final; the only trial failed: exit 1
         assertEquals(1, MainForTests.run("search", spec(500).toString(), "--out", out.toString(), "--quiet",
-                "--master", "local[1,1]"));
+                "--master", "local[1,1]", "--checkpoint-dir", checkpoints()));
 
-        List<TrialRecord> trials = TrialJournal.read(out);
-        assertEquals(1, trials.size());
-        assertEquals(TrialStatus.FAILED, trials.get(0).status());
-        String message = trials.get(0).message();
+        TrialRecord trial = last(TrialJournal.read(out));
+        assertEquals(TrialStatus.FAILED, trial.status());
+        String message = trial.message();
         assertTrue(message.startsWith("dispatch failed: ") && message.contains("flaky: the first read"), message);
         assertEquals(1, message.lines().count(), "one line, without Spark's driver stack trace: " + message);
+    }
+
+    /** The trial's latest record (the median rule journals one per epoch). */
+    private static TrialRecord last(List<TrialRecord> trials) {
+        assertTrue(trials.stream().allMatch(t -> t.trialNumber() == trials.get(0).trialNumber()), "one trial");
+        return trials.get(trials.size() - 1);
+    }
+
+    private String checkpoints() {
+        return "flaky://" + dir.resolve("checkpoints").toAbsolutePath();
     }
 
     private Path spec(int limit) throws Exception {
@@ -64,12 +73,12 @@ class TransientReadErrorRetryTest {
                 task: classification
                 data:
                   format: idx
-                  train: {images: "flaky://%s", labels: "flaky://%s"}
+                  train: {images: "%s", labels: "%s"}
                   limit: %d
-                search: {n_iter: 1, cv: 2, seed: 1}
+                search: {n_iter: 1, cv: 2, seed: 1, scheduler: median, median: {warmup_epochs: 1, min_trials: 1}}
                 space:
                   n_neurons: 16
-                training: {max_epochs: 1}
+                training: {max_epochs: 2, patience: 2}
                 """.formatted(FashionMnist.trainImages().toAbsolutePath(),
                 FashionMnist.trainLabels().toAbsolutePath(), limit));
     }
