@@ -17,7 +17,7 @@ final class LoopbackPorts {
     private LoopbackPorts() {
     }
 
-    /** A listening TCP socket: its local address in /proc's hex form, and whether that is 127.0.0.1. */
+    /** A listening TCP socket: its local address in /proc's hex form, and whether that is in 127.0.0.0/8 or ::1. */
     record Listener(long pid, String address, int port, boolean loopback) {
     }
 
@@ -74,8 +74,18 @@ final class LoopbackPorts {
         return inodes;
     }
 
-    /** 127.0.0.1 as /proc writes it: {@code 0100007F} (IPv4) or the IPv4-mapped IPv6 form. */
-    private static boolean isLoopback(String hex) {
-        return hex.equals("0100007F") || hex.equals("0000000000000000FFFF00000100007F");
+    /**
+     * 127.x.y.z as /proc writes it, in host byte order: {@code ZZYYXX7F} (IPv4) or the IPv4-mapped IPv6 form; or ::1.
+     */
+    static boolean isLoopback(String hex) {
+        return hex.matches("[0-9A-F]{6}7F") || hex.matches("0000000000000000FFFF0000[0-9A-F]{6}7F")
+                || hex.equals("00000000000000000000000001000000");
+    }
+
+    /** The dotted form of an IPv4 (or IPv4-mapped) address in /proc's hex form, e.g. {@code 0200007F} = 127.0.0.2. */
+    static String dotted(String hex) {
+        String v4 = hex.substring(hex.length() - 8);
+        return Integer.parseInt(v4.substring(6, 8), 16) + "." + Integer.parseInt(v4.substring(4, 6), 16) + "."
+                + Integer.parseInt(v4.substring(2, 4), 16) + "." + Integer.parseInt(v4.substring(0, 2), 16);
     }
 }
