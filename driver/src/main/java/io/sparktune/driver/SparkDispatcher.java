@@ -4,8 +4,11 @@ import io.sparktune.space.Candidate;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.WorkerJson;
+import io.sparktune.worker.data.HadoopFiles;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SerializableWritable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
@@ -24,10 +27,18 @@ public final class SparkDispatcher implements TrialDispatcher {
     private static final ClassTag<String> STRING = ClassTag$.MODULE$.apply(String.class);
 
     private final JavaSparkContext context;
+    private final SplitFunction splitFunction;
 
+    /**
+     * Starts the Spark context; its Hadoop configuration ({@code spark.hadoop.*}, {@code HADOOP_CONF_DIR}) becomes
+     * the one {@link HadoopFiles} uses here, and is broadcast once for the tasks to use on the executors.
+     */
     public SparkDispatcher(SparkConf conf) {
         this.context = new JavaSparkContext(conf);
         context.setLogLevel("WARN");
+        Configuration hadoop = HadoopConfDir.addTo(context.hadoopConfiguration(), System.getenv("HADOOP_CONF_DIR"));
+        HadoopFiles.use(hadoop);
+        this.splitFunction = new SplitFunction(context.broadcast(new SerializableWritable<>(hadoop)));
     }
 
     @Override
@@ -43,7 +54,7 @@ public final class SparkDispatcher implements TrialDispatcher {
             RDD<String> partitions =
                     context.sc().parallelize(JavaConverters.asScalaBuffer(tasks).toSeq(), tasks.size(), STRING);
             String[] results = new String[tasks.size()];
-            context.sc().runJob(partitions, new SplitFunction(), new AbstractFunction2<Object, String, BoxedUnit>() {
+            context.sc().runJob(partitions, splitFunction, new AbstractFunction2<Object, String, BoxedUnit>() {
                 @Override
                 public BoxedUnit apply(Object partition, String result) {
                     results[(Integer) partition] = result;

@@ -11,13 +11,14 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Data locations read through Hadoop's FileSystem API, which Spark carries: plain paths, {@code file:},
- * {@code hdfs:} and {@code s3a:} URIs (the last two need the cluster's Hadoop configuration on the classpath).
- * Gzipped files are recognised by their magic number and decompressed.
+ * {@code hdfs:} and {@code s3a:} URIs. Reads use the job's Hadoop configuration once the driver or a Spark task has
+ * installed it ({@link #use}: the driver's {@code spark.hadoop.*} settings and {@code HADOOP_CONF_DIR}), else the
+ * class path's. Gzipped files are recognised by their magic number and decompressed.
  */
 public final class HadoopFiles {
     private static final int BUFFER = 1 << 16;
     /** Built once: a new Configuration reads Hadoop's resources again, 6–13 ms a call (bench/NOTES.md). */
-    private static final Configuration CONFIGURATION = new Configuration();
+    private static volatile Configuration configuration = new Configuration();
 
     private HadoopFiles() {
     }
@@ -40,7 +41,17 @@ public final class HadoopFiles {
 
     /** The Hadoop configuration every read and write of this JVM shares. */
     public static Configuration configuration() {
-        return CONFIGURATION;
+        return configuration;
+    }
+
+    /**
+     * Makes {@code jobConfiguration} the one every later read and write uses: the driver's when its Spark context
+     * starts, and on executors the one the driver broadcast, installed by each task (cheap when it is the same).
+     * Hadoop caches FileSystem instances per scheme, authority and user, so a filesystem already opened keeps the
+     * configuration it was opened with.
+     */
+    public static void use(Configuration jobConfiguration) {
+        configuration = jobConfiguration;
     }
 
     private static Path path(String location) {
@@ -49,6 +60,6 @@ public final class HadoopFiles {
     }
 
     private static FileSystem fileSystem(Path path) throws IOException {
-        return path.getFileSystem(CONFIGURATION);
+        return path.getFileSystem(configuration);
     }
 }

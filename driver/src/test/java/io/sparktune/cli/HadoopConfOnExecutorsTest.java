@@ -1,0 +1,54 @@
+package io.sparktune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sparktune.results.LeaderboardCsv;
+import io.sparktune.worker.FashionMnist;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job's {@code spark.hadoop.*} settings reach the executors' reads: the data is named through a {@code viewfs://}
+ * mount table (Hadoop's own filesystem, no mock) that only a {@code --conf spark.hadoop.fs.viewfs.*} setting defines,
+ * and the search runs on two executor JVMs of a {@code local-cluster} (Kryo serializer, as every search).
+ */
+class HadoopConfOnExecutorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void executorsReadThroughAFilesystemOnlyTheSparkConfDefines() throws Exception {
+        Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
+        String mount = "viewfs://sparktune/fashion/";
+        Path spec = Files.writeString(dir.resolve("viewfs.yaml"), """
+                name: viewfs
+                task: classification
+                data:
+                  format: idx
+                  train: {images: %s, labels: %s}
+                  limit: 600
+                search: {sampler: random, n_iter: 2, cv: 2, seed: 3}
+                space:
+                  n_neurons: {int: [8, 32]}
+                training: {max_epochs: 1, batch_size: 64}
+                """.formatted(mount + FashionMnist.trainImages().getFileName(),
+                mount + FashionMnist.trainLabels().getFileName()));
+        Path out = dir.resolve("run");
+
+        assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet",
+                "--master", "local-cluster[2,1,1024]",
+                "--conf", "spark.executor.extraClassPath=" + System.getProperty("java.class.path"),
+                "--conf", "spark.hadoop.fs.viewfs.mounttable.sparktune.link./fashion="
+                        + FashionMnist.DIR.toAbsolutePath().toUri()));
+
+        List<Map<String, String>> rows = LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME));
+        assertEquals(2, rows.size());
+        for (Map<String, String> row : rows) {
+            assertEquals("ok", row.get("status"), row.get("message"));
+        }
+    }
+}
