@@ -1,6 +1,7 @@
 package io.sparktune.cli;
 
 import io.sparktune.driver.Budget;
+import io.sparktune.driver.CheckpointDir;
 import io.sparktune.driver.ProgressLog;
 import io.sparktune.driver.Resume;
 import io.sparktune.driver.SearchRun;
@@ -17,10 +18,13 @@ import io.sparktune.space.spec.SpecParser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /** {@code sparktune search SPEC --out DIR}: runs a search on Spark and writes the ranked leaderboard. */
@@ -40,6 +44,13 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the search in DIR: finished trials are kept, the rest run")
     boolean resume;
 
+    @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "where asha/median keep checkpoints, on any "
+            + "Hadoop filesystem (default: search.checkpoint_dir, else DIR/checkpoints); shared by all executors")
+    String checkpointDir;
+
+    @Spec
+    CommandLine.Model.CommandSpec command;
+
     @Mixin
     SparkOptions spark = new SparkOptions();
 
@@ -52,16 +63,26 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchSpec spec = SpecParser.parse(specFile);
+        SparkConf sparkConf = spark.sparkConf("sparktune " + spec.name());
         List<TrialRecord> finished = List.of();
         if (resume) {
             finished = Resume.journal(out, spec);
-        } else {
+        }
+        String checkpoints = CheckpointDir.requested(checkpointDir, spec, out);
+        if (CheckpointDir.usedBy(spec)) {
+            CheckpointDir.refusal(sparkConf.get("spark.master"), checkpoints).ifPresent(problem -> {
+                throw new CommandLine.ParameterException(command.commandLine(), problem);
+            });
+        }
+        if (!resume) {
             RunFiles.startNew(out, specFile);
         }
         StopRequest stop = new StopRequest();
         SearchRun.Outcome outcome;
-        try (SparkDispatcher dispatcher = new SparkDispatcher(
-                spark.sparkConf("sparktune " + spec.name()))) {
+        try (SparkDispatcher dispatcher = new SparkDispatcher(sparkConf)) {
+            if (CheckpointDir.usedBy(spec)) {
+                checkpoints = CheckpointDir.settle(checkpoints, out);
+            }
             Signal.handle(new Signal("INT"), signal -> {
                 if (stop.request(CTRL_C)) {
                     System.err.println("\nsparktune: stopping (Ctrl-C again to exit at once); finished trials are kept");
@@ -71,7 +92,7 @@ public final class SearchCommand implements Callable<Integer> {
                 }
             });
             outcome = new SearchRun(spec, out, dispatcher, SearchRun.schedulerFor(spec), budget(spec), stop,
-                    ProgressLog.forConsole(quiet)).run(finished);
+                    ProgressLog.forConsole(quiet), checkpoints).run(finished);
         }
         System.out.print(LeaderboardTable.format(outcome.leaderboard(), top));
         EpochLimitNote.forBest(outcome.leaderboard(), spec.training()).ifPresent(System.out::println);

@@ -43,13 +43,23 @@ public final class SearchRun {
     private final Budget budget;
     private final StopRequest stop;
     private final ProgressLog progress;
+    private final String checkpointDir;
 
     /** How a search ended: the leaderboard, and why it stopped early (null if every trial ran). */
     public record Outcome(Leaderboard leaderboard, int plannedTrials, String stopReason) {
     }
 
+    /** Checkpoints (if the scheduler makes any) under {@code runDir/checkpoints}. */
     public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, TrialScheduler scheduler, Budget budget,
                      StopRequest stop, ProgressLog progress) {
+        this(spec, runDir, dispatcher, scheduler, budget, stop, progress,
+                runDir.resolve(CheckpointDir.DEFAULT_NAME).toAbsolutePath().toUri().toString());
+    }
+
+    /** Checkpoints (if the scheduler makes any) under {@code checkpointDir}, a URI every executor can reach. */
+    public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, TrialScheduler scheduler, Budget budget,
+                     StopRequest stop, ProgressLog progress, String checkpointDir) {
+        this.checkpointDir = checkpointDir;
         this.spec = spec;
         this.runDir = runDir;
         this.dispatcher = dispatcher;
@@ -167,9 +177,8 @@ public final class SearchRun {
 
     private Attempt attempt(TrialScheduler.Work work) {
         Candidate candidate = work.candidate();
-        String checkpoints = runDir.resolve("checkpoints").toAbsolutePath().toString();
         List<SplitTask> splits = SearchTasks.splitsOf(spec, candidate).stream()
-                .map(task -> work.isSegment() ? task.untilEpoch(work.untilEpoch(), checkpoints) : task).toList();
+                .map(task -> work.isSegment() ? task.untilEpoch(work.untilEpoch(), checkpointDir) : task).toList();
         try {
             return new Attempt(work, Optional.of(TrialRecord.of(candidate, dispatcher.run(candidate, splits))));
         } catch (Exception e) {

@@ -2,15 +2,20 @@ package io.sparktune.results;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The files of a search's output directory: a copy of the spec ({@code spec.yaml} or {@code spec.json}), the
- * journal {@link TrialJournal#FILE_NAME} and the ranked {@link LeaderboardCsv#FILE_NAME}.
+ * journal {@link TrialJournal#FILE_NAME}, the ranked {@link LeaderboardCsv#FILE_NAME} and, for a search that
+ * checkpoints, the qualified URI of its checkpoint directory ({@link #CHECKPOINT_DIR_FILE}), so a resume uses it.
  */
 public final class RunFiles {
+    /** One line: the fully qualified URI of the search's checkpoint directory. */
+    public static final String CHECKPOINT_DIR_FILE = "checkpoint-dir.txt";
     private static final List<String> SPEC_NAMES = List.of("spec.yaml", "spec.json");
 
     private RunFiles() {
@@ -34,5 +39,17 @@ public final class RunFiles {
             }
         }
         throw new IOException(runDir + " holds no search (no " + String.join(" or ", SPEC_NAMES) + ")");
+    }
+
+    /** Records where the search in {@code runDir} keeps its checkpoints (a qualified URI). */
+    public static void recordCheckpointDir(Path runDir, String uri) throws IOException {
+        Files.writeString(runDir.resolve(CHECKPOINT_DIR_FILE), uri + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** The checkpoint directory the search in {@code runDir} recorded, if any. */
+    public static Optional<String> checkpointDir(Path runDir) throws IOException {
+        Path file = runDir.resolve(CHECKPOINT_DIR_FILE);
+        return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+                : Optional.empty();
     }
 }

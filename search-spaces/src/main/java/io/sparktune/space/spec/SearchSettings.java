@@ -6,10 +6,18 @@ import java.util.List;
  * How candidates are drawn and scored. Exactly one of {@code cv} (k-fold, k >= 2) or
  * {@code validationSplit} (a single hold-out fraction in (0,1)) is in effect: {@link #folds()} tells which.
  * {@code scoring} is the metric that ranks candidates; {@code samplerOptions} configure the sampler; {@code budget}
- * may stop the search before {@code nIter} trials; {@code scheduler} decides how long each candidate trains.
+ * may stop the search before {@code nIter} trials; {@code scheduler} decides how long each candidate trains;
+ * {@code checkpointDir} ({@code search.checkpoint_dir}, null if not set) is where asha/median keep checkpoints.
  */
 public record SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
-                             SamplerOptions samplerOptions, SearchBudget budget, SchedulerSettings scheduler) {
+                             SamplerOptions samplerOptions, SearchBudget budget, SchedulerSettings scheduler,
+                             String checkpointDir) {
+
+    /** No checkpoint directory of its own: the command line's, or the default under the output directory. */
+    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
+                          SamplerOptions samplerOptions, SearchBudget budget, SchedulerSettings scheduler) {
+        this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, budget, scheduler, null);
+    }
 
     /** The fifo scheduler. */
     public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,

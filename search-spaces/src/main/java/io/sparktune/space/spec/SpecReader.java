@@ -20,7 +20,7 @@ final class SpecReader {
     static final List<String> IDX_FILES_KEYS = List.of("images", "labels");
     static final List<String> CSV_FILES_KEYS = List.of("path");
     static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring", "budget", "scheduler", "asha", "median",
-            "grid_points", "max_grid", "n_startup");
+            "grid_points", "max_grid", "n_startup", "checkpoint_dir");
     static final List<String> BUDGET_KEYS = List.of("max_seconds", "target_score");
     static final List<String> TRAINING_KEYS = List.of("max_epochs", "patience", "batch_size", "loss", "huber_delta",
             "min_delta", "max_trial_seconds");
@@ -135,8 +135,10 @@ final class SpecReader {
                 || samplerOptions == null) {
             return null;
         }
+        JsonNode checkpointNode = child(search, "checkpoint_dir");
+        String checkpointDir = checkpointNode == null ? null : nodes.string(checkpointNode, "search.checkpoint_dir");
         return new SearchSettings(sampler, nIter, cv, split, seed, scoring, samplerOptions, readBudget(search),
-                new SchedulerReader(nodes, problems).read(search));
+                new SchedulerReader(nodes, problems).read(search), checkpointDir);
     }
 
     private SearchBudget readBudget(JsonNode search) {

@@ -36,4 +36,15 @@ class SchedulerSpecTest {
         assertEquals(List.of("search.scheduler: unknown value 'hyperband' (expected one of fifo, asha, median)"),
                 TestSpecs.problems(with("  scheduler: hyperband")));
     }
+
+    @Test
+    void readsTheCheckpointDirectoryAndRefusesItsChangeOnResume() throws Exception {
+        SearchSpec spec = SpecParser.parse(with("  scheduler: asha\n  checkpoint_dir: hdfs://nn/ckpt"), "c.yaml");
+        assertEquals("hdfs://nn/ckpt", spec.search().checkpointDir());
+        assertEquals(null, SpecParser.parse(Path.of("../examples/fashion-mlp.yaml")).search().checkpointDir());
+        assertEquals(List.of("search.checkpoint_dir: must not be empty"),
+                TestSpecs.problems(with("  checkpoint_dir: ' '")));
+        SearchSpec moved = SpecParser.parse(with("  scheduler: asha\n  checkpoint_dir: s3a://b/ckpt"), "c.yaml");
+        assertEquals(List.of("search.checkpoint_dir: hdfs://nn/ckpt → s3a://b/ckpt"), SpecDiff.between(spec, moved));
+    }
 }

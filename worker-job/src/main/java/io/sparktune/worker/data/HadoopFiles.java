@@ -39,6 +39,15 @@ public final class HadoopFiles {
         return fileSystem(path).getFileStatus(path).getModificationTime();
     }
 
+    /**
+     * {@code location} fully qualified on its filesystem: a plain path becomes {@code file:///abs/...} (relative to the
+     * working directory), a URI gets the authority its filesystem fills in (e.g. {@code fs.defaultFS}'s for hdfs:///).
+     */
+    public static String qualify(String location) throws IOException {
+        Path path = path(location);
+        return fileSystem(path).makeQualified(path).toString();
+    }
+
     /** The Hadoop configuration every read and write of this JVM shares. */
     public static Configuration configuration() {
         return configuration;
