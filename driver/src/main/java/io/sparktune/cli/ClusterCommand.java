@@ -80,8 +80,9 @@ public final class ClusterCommand implements Runnable {
                     System.getProperty("java.class.path"), workerHosts);
             ClusterState state = LocalCluster.start(settings, Duration.ofSeconds(timeoutSeconds));
             System.out.println("master:  " + state.masterUrl() + "   (web UI " + state.masterUi() + ", pid " + state.masterPid() + ")");
-            System.out.println("workers: " + workers + " x " + cores + " core(s), " + memory + "   (pids " + state.workerPids()
-                    + ", logs in " + where.dir.resolve("logs") + ")");
+            System.out.println("workers: " + workers + " x " + cores + " core(s), " + memory
+                    + (workerHosts.isEmpty() ? "" : " on " + String.join(",", workerHosts))
+                    + "   (pids " + state.workerPids() + ", logs in " + where.dir.resolve("logs") + ")");
             System.out.println("search:  ./sparktune search SPEC --out DIR --master " + state.masterUrl());
             System.out.println("stop:    ./sparktune cluster stop" + dirOption(where.dir));
             return 0;

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * What {@code sparktune cluster start} starts: {@code workers} Worker JVMs with {@code coresPerWorker} cores and
- * {@code memoryPerWorker} (Spark's size syntax, e.g. {@code 2g}) each, a Master on {@code masterPort} with its web UI on
- * {@code uiPort}, all from {@code classpath}; pid files, logs and work directories under {@code dir}. The master binds to
- * 127.0.0.1; worker N (from 1) binds to {@code workerHosts[(N - 1) % size]}, 127.0.0.1 when the list is empty: other
- * loopback addresses (Linux routes all of 127.0.0.0/8 to loopback) make workers look like separate hosts.
+ * {@code memoryPerWorker} (Spark's size syntax, e.g. {@code 2g}) each, a Master on {@code masterPort} with its web UI
+ * on {@code uiPort}, all from {@code classpath}; pid files, logs and work directories under {@code dir}. The master
+ * binds to 127.0.0.1; worker N (from 1) to {@code workerHosts[(N - 1) % size]}, 127.0.0.1 when the list is empty:
+ * other loopback addresses (Linux routes all of 127.0.0.0/8 to loopback) make workers look like separate hosts.
  */
 public record ClusterSettings(Path dir, int workers, int coresPerWorker, String memoryPerWorker, int masterPort,
                               int uiPort, String classpath, List<String> workerHosts) {
@@ -21,8 +21,8 @@ public record ClusterSettings(Path dir, int workers, int coresPerWorker, String 
     private static final String LOOPBACK_IPV4 = "127(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}";
 
     /** Every worker on 127.0.0.1. */
-    public ClusterSettings(Path dir, int workers, int coresPerWorker, String memoryPerWorker, int masterPort, int uiPort,
-                           String classpath) {
+    public ClusterSettings(Path dir, int workers, int coresPerWorker, String memoryPerWorker, int masterPort,
+                           int uiPort, String classpath) {
         this(dir, workers, coresPerWorker, memoryPerWorker, masterPort, uiPort, classpath, List.of());
     }
 

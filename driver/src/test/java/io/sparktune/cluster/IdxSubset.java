@@ -16,26 +16,28 @@ import org.apache.hadoop.fs.FileSystem;
  * The first N examples of Fashion-MNIST's training set as the two gzipped IDX files of the original, written to any
  * Hadoop file system: small test data for HDFS and S3A that is read exactly like the real files.
  */
-final class IdxSubset {
-    static final String IMAGES = "train-images-idx3-ubyte.gz";
-    static final String LABELS = "train-labels-idx1-ubyte.gz";
+public final class IdxSubset {
+    public static final String IMAGES = "train-images-idx3-ubyte.gz";
+    public static final String LABELS = "train-labels-idx1-ubyte.gz";
 
     private IdxSubset() {
     }
 
     /** Writes {@code dir/IMAGES} and {@code dir/LABELS} with the first {@code count} examples. */
-    static void write(FileSystem fs, org.apache.hadoop.fs.Path dir, int count) throws IOException {
+    public static void write(FileSystem fs, org.apache.hadoop.fs.Path dir, int count) throws IOException {
         copy(FashionMnist.trainImages(), fs, new org.apache.hadoop.fs.Path(dir, IMAGES), count);
         copy(FashionMnist.trainLabels(), fs, new org.apache.hadoop.fs.Path(dir, LABELS), count);
     }
 
-    /** The {@code data:} block of a spec (see {@link FashionMnist#specTrainData}) naming the files under {@code dirUri}. */
-    static String specData(String dirUri) {
-        return "data:\n  format: idx\n  train: {images: %s/%s, labels: %s/%s}".formatted(dirUri, IMAGES, dirUri, LABELS);
+    /** A spec's {@code data:} block (see {@link FashionMnist#specTrainData}) naming the files under {@code dirUri}. */
+    public static String specData(String dirUri) {
+        return "data:\n  format: idx\n  train: {images: %s/%s, labels: %s/%s}"
+                .formatted(dirUri, IMAGES, dirUri, LABELS);
     }
 
     /** Copies an IDX file's header with the count replaced, and the first {@code count} items. */
-    private static void copy(Path source, FileSystem fs, org.apache.hadoop.fs.Path target, int count) throws IOException {
+    private static void copy(Path source, FileSystem fs, org.apache.hadoop.fs.Path target, int count)
+            throws IOException {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(source)));
              DataOutputStream out = new DataOutputStream(new GZIPOutputStream(fs.create(target, true)))) {
             int magic = in.readInt();

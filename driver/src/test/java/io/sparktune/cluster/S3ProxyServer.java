@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * A real S3 API server for tests: S3Proxy with its file system backend in a temporary directory, authorization on
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * JVM from the jar the build copies to {@code target/s3proxy} (system property {@code s3proxy.jar}), because its
  * jclouds, Jetty and Guava differ from Spark's.
  */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -36,8 +37,8 @@ final class S3ProxyServer implements AutoCloseable {
         this.secretKey = secretKey;
     }
 
-    /** Starts the server with its blobs, configuration and log under {@code dir}; returns once it accepts connections. */
-    static S3ProxyServer start(Path dir) throws IOException, InterruptedException {
+    /** Starts the server, its blobs, configuration and log under {@code dir}; returns once it accepts connections. */
+    public static S3ProxyServer start(Path dir) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no S3Proxy jar at " + jar + ": build with Maven (driver's pom copies it there)");
@@ -68,31 +69,41 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     /** Creates an empty bucket (the file system backend keeps each bucket as a directory). */
-    void createBucket(String name) throws IOException {
+    public void createBucket(String name) throws IOException {
         Files.createDirectories(dataDir.resolve(name));
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
-    String accessKey() {
+    public String accessKey() {
         return accessKey;
     }
 
-    String secretKey() {
+    public String secretKey() {
         return secretKey;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** The Hadoop settings that point S3A at this server (as {@code spark.hadoop.*} without the prefix). */
-    List<String> s3aSettings() {
+    public List<String> s3aSettings() {
         return List.of("fs.s3a.endpoint=" + endpoint(), "fs.s3a.path.style.access=true",
                 "fs.s3a.connection.ssl.enabled=false", "fs.s3a.access.key=" + accessKey,
                 "fs.s3a.secret.key=" + secretKey);
+    }
+
+    /** A Hadoop configuration with {@link #s3aSettings()}, for clients of this server in the test's JVM. */
+    public Configuration s3aConfiguration() {
+        Configuration conf = new Configuration();
+        for (String setting : s3aSettings()) {
+            int equals = setting.indexOf('=');
+            conf.set(setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        return conf;
     }
 
     @Override
@@ -107,7 +118,8 @@ final class S3ProxyServer implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("S3Proxy exited with status " + process.exitValue() + ":\n" + Files.readString(log));
+                throw new IOException("S3Proxy exited with status " + process.exitValue() + ":\n"
+                        + Files.readString(log));
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -117,8 +129,8 @@ final class S3ProxyServer implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new IOException("S3Proxy did not listen on " + endpoint() + " within " + START_TIMEOUT.toSeconds() + " s:\n"
-                + Files.readString(log));
+        throw new IOException("S3Proxy did not listen on " + endpoint() + " within " + START_TIMEOUT.toSeconds()
+                + " s:\n" + Files.readString(log));
     }
 
     private static String random(int bytes) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,11 +75,7 @@ class S3aDataOnLocalClusterTest {
     /** Puts the first {@code count} training examples in the bucket, through S3A with the server's credentials. */
     private static void upload(S3ProxyServer s3, int count) throws IOException {
         s3.createBucket(BUCKET);
-        Configuration conf = new Configuration();
-        for (String setting : s3.s3aSettings()) {
-            conf.set(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-        }
-        try (FileSystem fs = FileSystem.newInstance(URI.create("s3a://" + BUCKET + "/"), conf)) {
+        try (FileSystem fs = FileSystem.newInstance(URI.create("s3a://" + BUCKET + "/"), s3.s3aConfiguration())) {
             IdxSubset.write(fs, new org.apache.hadoop.fs.Path("/data"), count);
         }
     }

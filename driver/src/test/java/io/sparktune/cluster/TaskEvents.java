@@ -86,7 +86,8 @@ public final class TaskEvents extends SparkListener {
             synchronized (TRIAL_OF_STAGE) {
                 int stageId = event.stageInfo().stageId();
                 if (TRIAL_OF_STAGE.putIfAbsent(stageId, group) == null) {
-                    SEGMENT_OF_STAGE.put(stageId, (int) TRIAL_OF_STAGE.values().stream().filter(group::equals).count() - 1);
+                    long stagesOfTrial = TRIAL_OF_STAGE.values().stream().filter(group::equals).count();
+                    SEGMENT_OF_STAGE.put(stageId, (int) stagesOfTrial - 1);
                 }
             }
         }

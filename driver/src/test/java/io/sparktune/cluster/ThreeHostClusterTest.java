@@ -90,7 +90,8 @@ class ThreeHostClusterTest {
         }
         List<LoopbackPorts.Listener> masterAndHdfs = LoopbackPorts.listenersOf(
                 List.of(cluster.masterPid(), ProcessHandle.current().pid()));
-        assertTrue(masterAndHdfs.size() >= 2 + 2 + 3, "master RPC + UI, NameNode RPC + HTTP, DataNode: " + masterAndHdfs);
+        assertTrue(masterAndHdfs.size() >= 2 + 2 + 3,
+                "master RPC + UI, NameNode RPC + HTTP, DataNode: " + masterAndHdfs);
         masterAndHdfs.forEach(l -> assertTrue(l.loopback(), "listens beyond loopback: " + l));
         List<String> registered = MasterStatus.fetch(cluster.masterUi()).aliveWorkers().stream()
                 .map(w -> w.webUi().replaceAll("^http://([^:]+):.*$", "$1")).sorted().toList();
@@ -154,7 +155,8 @@ class ThreeHostClusterTest {
         TrialRecord retried = byTrial.values().stream().flatMap(List::stream)
                 .filter(t -> t.trialId().equals(victim.trialId()) && t.rung() == victim.segment()).findFirst()
                 .orElseThrow(() -> new AssertionError("no record of the killed promotion " + victim));
-        SplitResult split = retried.splits().stream().filter(s -> s.split() == victim.split()).findFirst().orElseThrow();
+        SplitResult split = retried.splits().stream().filter(s -> s.split() == victim.split()).findFirst()
+                .orElseThrow();
         assertNotEquals(String.valueOf(executor.pid()), split.worker().substring(0, split.worker().indexOf('@')),
                 "the recorded result comes from the other host's executor");
     }
