@@ -92,7 +92,7 @@ public final class SearchCommand implements Callable<Integer> {
                 }
             });
             outcome = new SearchRun(spec, out, dispatcher, SearchRun.schedulerFor(spec), budget(spec), stop,
-                    ProgressLog.forConsole(quiet), checkpoints).run(finished);
+                    ProgressLog.forConsole(quiet), CheckpointDir.usedBy(spec) ? checkpoints : null).run(finished);
         }
         System.out.print(LeaderboardTable.format(outcome.leaderboard(), top));
         EpochLimitNote.forBest(outcome.leaderboard(), spec.training()).ifPresent(System.out::println);

@@ -82,6 +82,12 @@ public final class AshaScheduler implements TrialScheduler {
         return remember(record.atRung(work.rung(), latest.get(record.trialNumber())), work.untilEpoch());
     }
 
+    /** True until the trial is done: it may be promoted (whether it will be depends on the trials still to come). */
+    @Override
+    public boolean canContinue(int trialNumber) {
+        return candidates.containsKey(trialNumber) && !done.contains(trialNumber);
+    }
+
     @Override
     public void replay(TrialRecord record) {
         int rung = record.rung() == null ? 0 : record.rung();

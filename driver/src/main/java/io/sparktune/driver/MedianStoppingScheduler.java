@@ -61,6 +61,12 @@ public final class MedianStoppingScheduler implements TrialScheduler {
         decide(record, record.splits().stream().mapToInt(SplitResult::epochsRun).max().orElse(0));
     }
 
+    /** True while the trial waits for its next epoch; false once it was stopped or finished. */
+    @Override
+    public boolean canContinue(int trialNumber) {
+        return toContinue.stream().anyMatch(candidate -> candidate.trialNumber() == trialNumber);
+    }
+
     private void decide(TrialRecord record, int untilEpoch) {
         int trial = record.trialNumber();
         latest.put(trial, record);

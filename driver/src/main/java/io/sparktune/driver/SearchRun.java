@@ -11,6 +11,7 @@ import io.sparktune.space.spec.SearchSpec;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.TrialStatus;
+import io.sparktune.worker.train.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,14 +29,19 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One search, as the algorithm reads: whenever a core is free, ask the scheduler what to train (a new candidate from
  * the sampler, or a promotion) and dispatch it; whenever it finishes, record it (journal line, then leaderboard.csv and
  * .json rewritten atomically) and tell the sampler. A failing trial becomes a row and the search goes on. The driver
  * never trains: the dispatcher does. Resuming replays the journal first: finished work is kept and never re-run.
+ * Checkpoints of a trial the scheduler retires are deleted at once, and the whole checkpoint directory when every
+ * trial ran (a stopped search keeps them for {@code --resume}).
  */
 public final class SearchRun {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchRun.class);
     private final SearchSpec spec;
     private final Path runDir;
     private final TrialDispatcher dispatcher;
@@ -56,7 +62,10 @@ public final class SearchRun {
                 runDir.resolve(CheckpointDir.DEFAULT_NAME).toAbsolutePath().toUri().toString());
     }
 
-    /** Checkpoints (if the scheduler makes any) under {@code checkpointDir}, a URI every executor can reach. */
+    /**
+     * Checkpoints (if the scheduler makes any) under {@code checkpointDir}, a URI every executor can reach (null if
+     * the scheduler makes none).
+     */
     public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, TrialScheduler scheduler, Budget budget,
                      StopRequest stop, ProgressLog progress, String checkpointDir) {
         this.checkpointDir = checkpointDir;
@@ -86,8 +95,10 @@ public final class SearchRun {
         int planned = Math.min(budget.maxTrials(), Samplers.candidateCount(spec, sampler));
         List<TrialRecord> records = new ArrayList<>(journal);
         Set<Integer> started = new HashSet<>();
+        Set<Integer> recorded = new HashSet<>();
         for (TrialRecord record : journal) {
             started.add(record.trialNumber());
+            recorded.add(record.trialNumber());
             scheduler.replay(record);
             if (record.rung() == null || record.rung() == 0) {
                 sampler.observe(record.toCandidate(), record.meanScore());
@@ -101,6 +112,7 @@ public final class SearchRun {
         CompletionService<Attempt> completions = new ExecutorCompletionService<>(pool);
         int running = 0;
         TrialRecord unwritten = null;
+        boolean cancelled = false;
         try (TrialJournal out = TrialJournal.openForAppend(runDir)) {
             while (true) {
                 while (!stop.requested() && running < dispatcher.parallelism() + 1) {
@@ -108,7 +120,9 @@ public final class SearchRun {
                     if (work.isEmpty()) {
                         break;
                     }
-                    completions.submit(() -> attempt(work.get()));
+                    // a trial with a recorded segment continues from its checkpoint, which must then exist
+                    boolean continuing = recorded.contains(work.get().candidate().trialNumber());
+                    completions.submit(() -> attempt(work.get(), continuing));
                     running++;
                 }
                 progress.running(running);
@@ -131,10 +145,15 @@ public final class SearchRun {
                 running--;
                 Attempt attempt = next.get();
                 if (attempt.record().isEmpty()) {
+                    cancelled = true;
                     continue;   // cancelled by a stop: not recorded, runs again on resume
                 }
                 TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
                 records.add(trial);
+                recorded.add(trial.trialNumber());
+                if (attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber())) {
+                    deleteCheckpoints(trial.trialId());
+                }
                 unwritten = trial;
                 if (attempt.work().rung() == 0) {
                     sampler.observe(trial.toCandidate(), trial.meanScore());
@@ -143,6 +162,9 @@ public final class SearchRun {
                         && stop.request("target_score " + budget.targetScore().getAsDouble() + " reached by " + trial.trialId())) {
                     dispatcher.cancelAll();
                 }
+            }
+            if (stop.reason() == null && !cancelled) {   // every trial ran: no resume will need them
+                deleteCheckpoints(null);
             }
             return new Outcome(Leaderboard.from(records), planned, stop.reason());
         } catch (ExecutionException e) {
@@ -175,10 +197,28 @@ public final class SearchRun {
         return candidate;
     }
 
-    private Attempt attempt(TrialScheduler.Work work) {
+    /** Deletes one trial's checkpoints, or with {@code trialId} null all of them; a failure is only logged. */
+    private void deleteCheckpoints(String trialId) {
+        if (checkpointDir == null) {
+            return;
+        }
+        try {
+            if (trialId == null) {
+                Checkpoints.deleteAll(checkpointDir);
+            } else {
+                Checkpoints.deleteTrial(checkpointDir, trialId);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not delete the checkpoints of {} in {}: {}", trialId == null ? "the search" : trialId,
+                    checkpointDir, e.toString());
+        }
+    }
+
+    private Attempt attempt(TrialScheduler.Work work, boolean continuing) {
         Candidate candidate = work.candidate();
         List<SplitTask> splits = SearchTasks.splitsOf(spec, candidate).stream()
-                .map(task -> work.isSegment() ? task.untilEpoch(work.untilEpoch(), checkpointDir) : task).toList();
+                .map(task -> work.isSegment() ? task.untilEpoch(work.untilEpoch(), checkpointDir) : task)
+                .map(task -> continuing && task.trainsSegment() ? task.continuing() : task).toList();
         try {
             return new Attempt(work, Optional.of(TrialRecord.of(candidate, dispatcher.run(candidate, splits))));
         } catch (Exception e) {

@@ -27,6 +27,14 @@ public interface TrialScheduler {
     /** A record of a resumed search's journal, in journal order. */
     void replay(TrialRecord record);
 
+    /**
+     * True if the trial may still train further (a promotion, the next epoch), so its checkpoints must stay; false
+     * once it never will (failed, diverged, stopped, at the top), and the driver deletes them.
+     */
+    default boolean canContinue(int trialNumber) {
+        return false;
+    }
+
     /** Trains every candidate to the end of its early-stopped training, one after another: no multi-fidelity. */
     static TrialScheduler fifo() {
         return new TrialScheduler() {

@@ -1,9 +1,11 @@
 package io.sparktune.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.results.LeaderboardCsv;
+import io.sparktune.results.RunFiles;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.worker.FashionMnist;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ASHA with real training on two executor JVMs: trials train rung by rung (1, 3, 9 epochs), only the best go on, and
- * a promoted trial continues from its checkpoint rather than starting over.
+ * a promoted trial continues from its checkpoint rather than starting over. The checkpoints live where
+ * {@code --checkpoint-dir} says, recorded qualified in the run directory, and are gone once the search completed.
  */
 class AshaOnLocalClusterTest {
     @TempDir
@@ -38,8 +41,9 @@ class AshaOnLocalClusterTest {
                 training: {max_epochs: 9, patience: 9, batch_size: 64}
                 """.formatted(FashionMnist.specTrainData(1200)));
         Path out = dir.resolve("run");
+        Path checkpoints = dir.resolve("checkpoints-elsewhere");
         assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet",
-                "--master", "local-cluster[2,1,1024]",
+                "--master", "local-cluster[2,1,1024]", "--checkpoint-dir", checkpoints.toString(),
                 "--conf", "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
 
         List<Map<String, String>> rows = LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME));
@@ -61,6 +65,9 @@ class AshaOnLocalClusterTest {
                 }
             }
         }
-        assertTrue(Files.isDirectory(out.resolve("checkpoints")));
+        assertEquals("file:" + checkpoints.toAbsolutePath(), RunFiles.checkpointDir(out).orElseThrow(),
+                "the qualified directory, recorded for --resume");
+        assertFalse(Files.exists(checkpoints), "a completed search deletes its checkpoints");
+        assertFalse(Files.exists(out.resolve("checkpoints")));
     }
 }

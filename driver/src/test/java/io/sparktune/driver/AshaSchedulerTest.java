@@ -2,6 +2,7 @@ package io.sparktune.driver;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.results.TrialRecord;
@@ -111,5 +112,26 @@ class AshaSchedulerTest {
         TrialScheduler.Work promotion = resumed.next(candidates(0)).orElseThrow();
         assertEquals(2, promotion.candidate().trialNumber());
         assertEquals(1, promotion.rung());
+    }
+
+    @Test
+    void aTrialCanContinueUntilItStoppedEarlyFailedOrReachedTheTopRung() {
+        AshaScheduler asha = new AshaScheduler(1, 2, 2);
+        Supplier<Optional<Candidate>> fresh = candidates(4);
+        TrialScheduler.Work stopsEarly = asha.next(fresh).orElseThrow();
+        TrialScheduler.Work fails = asha.next(fresh).orElseThrow();
+        TrialScheduler.Work best = asha.next(fresh).orElseThrow();
+        asha.finished(stopsEarly, result(stopsEarly, 0.5, 0));
+        asha.finished(fails, TrialRecord.of(fails.candidate(), List.of(new SplitResult(1, 0, TrialStatus.FAILED,
+                Double.NaN, 0, 0, 0, List.of(), "boom", "test"))));
+        asha.finished(best, result(best, 0.9, 1));
+        assertFalse(asha.canContinue(0), "stopped early");
+        assertFalse(asha.canContinue(1), "failed");
+        assertTrue(asha.canContinue(2), "may be promoted");
+        assertFalse(asha.canContinue(3), "not started");
+        TrialScheduler.Work top = asha.next(fresh).orElseThrow();
+        assertEquals(1, top.rung());
+        asha.finished(top, result(top, 0.9, 2));
+        assertFalse(asha.canContinue(2), "at the top rung");
     }
 }

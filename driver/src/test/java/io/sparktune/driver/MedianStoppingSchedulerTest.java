@@ -62,4 +62,26 @@ class MedianStoppingSchedulerTest {
         Map<Integer, Integer> manyPeers = run(new MedianStoppingScheduler(6, 1, 10));
         assertTrue(manyPeers.values().stream().allMatch(e -> e == 6), "never enough peers: " + manyPeers);
     }
+
+    @Test
+    void aTrialCanContinueExactlyWhenItTrainsAgainLater() {
+        MedianStoppingScheduler scheduler = new MedianStoppingScheduler(6, 1, 2);
+        int[] drawn = {0};
+        Supplier<Optional<Candidate>> fresh = () -> drawn[0] < QUALITY.length
+                ? Optional.of(new Candidate(drawn[0]++, new TreeMap<>(), 1L)) : Optional.empty();
+        List<int[]> answers = new ArrayList<>();   // trial, epochs then, 1 if it could continue
+        Map<Integer, Integer> finalEpochs = new HashMap<>();
+        Optional<TrialScheduler.Work> work;
+        while ((work = scheduler.next(fresh)).isPresent()) {
+            TrialScheduler.Work w = work.get();
+            scheduler.finished(w, curveUpTo(w.candidate(), w.untilEpoch()));
+            int trial = w.candidate().trialNumber();
+            answers.add(new int[] {trial, w.untilEpoch(), scheduler.canContinue(trial) ? 1 : 0});
+            finalEpochs.put(trial, w.untilEpoch());
+        }
+        assertTrue(answers.stream().anyMatch(a -> a[2] == 0 && a[1] < 6), "some trial was stopped early");
+        for (int[] a : answers) {
+            assertEquals(a[1] < finalEpochs.get(a[0]), a[2] == 1, "trial " + a[0] + " after epoch " + a[1]);
+        }
+    }
 }

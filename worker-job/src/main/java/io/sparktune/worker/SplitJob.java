@@ -46,6 +46,11 @@ public final class SplitJob {
                 long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
                 Optional<Checkpoints.Restored> restored = task.trainsSegment()
                         ? Checkpoints.load(task.checkpointDir(), task.candidate().trialId(), task.split()) : Optional.empty();
+                if (restored.isEmpty() && task.continuesFromCheckpoint()) {
+                    // never a silent restart from scratch: the trial's earlier epochs would be trained twice
+                    return failed(task, start, "checkpoint missing: "
+                            + Checkpoints.location(task.checkpointDir(), task.candidate().trialId(), task.split()));
+                }
                 MultiLayerNetwork net = restored.map(Checkpoints.Restored::net).orElseGet(() -> newNetwork(task, data, seed));
                 try {
                     return trainAndScore(task, examples, net, restored, seed);
@@ -59,9 +64,13 @@ public final class SplitJob {
             } else {
                 LOG.warn("{} split {} failed: {}", task.candidate().trialId(), task.split(), e.toString());
             }
-            return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
-                    (System.nanoTime() - start) / 1e9, List.of(), e.toString(), WORKER);
+            return failed(task, start, e.toString());
         }
+    }
+
+    private static SplitResult failed(SplitTask task, long start, String message) {
+        return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
+                (System.nanoTime() - start) / 1e9, List.of(), message, WORKER);
     }
 
     private static SplitResult trainAndScore(SplitTask task, Examples.Pair examples, MultiLayerNetwork net,

@@ -1,6 +1,7 @@
 package io.sparktune.worker.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.space.Candidate;
@@ -13,6 +14,7 @@ import io.sparktune.worker.SplitPlan;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.TrialStatus;
+import io.sparktune.worker.WorkerJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +38,7 @@ class SegmentedTrainingTest {
     void twoSegmentsThroughACheckpointEqualOneRun() throws Exception {
         SplitResult whole = SplitJob.run(task(4).untilEpoch(4, dir.resolve("a").toString()));
         SplitResult first = SplitJob.run(task(4).untilEpoch(2, dir.resolve("b").toString()));
-        assertTrue(Files.exists(dir.resolve("b").resolve("trial-0007").resolve("split-1.zip")));
+        assertTrue(Files.exists(dir.resolve("b").resolve("trial-0007").resolve("split-1-e0002.json")));
         SplitResult second = SplitJob.run(task(4).untilEpoch(4, dir.resolve("b").toString()));
 
         assertEquals(TrialStatus.OK, second.status(), second.message());
@@ -54,5 +56,44 @@ class SegmentedTrainingTest {
     void aSegmentNeverTrainsPastMaxEpochs() {
         SplitResult result = SplitJob.run(task(3).untilEpoch(9, dir.resolve("c").toString()));
         assertEquals(3, result.epochsRun());
+    }
+
+    @Test
+    void aContinuingSegmentWithoutItsCheckpointFailsInsteadOfStartingOver() {
+        SplitTask promotion = task(4).untilEpoch(4, dir.resolve("d").toString()).continuing();
+        SplitResult result = SplitJob.run(WorkerJson.read(WorkerJson.write(promotion), SplitTask.class));
+        assertEquals(TrialStatus.FAILED, result.status());
+        assertEquals("checkpoint missing: " + new org.apache.hadoop.fs.Path(dir.resolve("d").toString())
+                + "/trial-0007/split-1-e*", result.message());
+        assertEquals(0, result.epochsRun());
+
+        String json = WorkerJson.write(task(4).untilEpoch(4, "x"));
+        assertTrue(json.contains(",\"continuesFromCheckpoint\":false"), json);
+        SplitTask older = WorkerJson.read(json.replace(",\"continuesFromCheckpoint\":false", ""), SplitTask.class);
+        assertFalse(older.continuesFromCheckpoint(), "a task written before the field existed starts over");
+    }
+
+    @Test
+    void theNewestCompleteGenerationIsLoadedAndOlderOnesGoOnceANewerIsComplete() throws Exception {
+        String checkpoints = dir.resolve("e").toString();
+        Path trial = dir.resolve("e").resolve("trial-0007");
+        SplitJob.run(task(6).untilEpoch(2, checkpoints));
+        assertTrue(Files.exists(trial.resolve("split-1-e0002.zip")));
+        assertTrue(Files.exists(trial.resolve("split-1-e0002.json")));
+        SplitResult third = SplitJob.run(task(6).untilEpoch(3, checkpoints).continuing());
+        assertEquals(TrialStatus.OK, third.status(), third.message());
+        assertFalse(Files.exists(trial.resolve("split-1-e0002.json")), "older generations go once a newer is complete");
+        assertFalse(Files.exists(trial.resolve("split-1-e0002.zip")));
+
+        // a save that died after writing the network of a newer generation, and one that died writing its state
+        Files.writeString(trial.resolve("split-1-e0005.zip"), "half a zip");
+        Files.writeString(trial.resolve("split-1-e0004.json.tmp"), "{\"bestSc");
+        assertEquals(3, Checkpoints.load(checkpoints, "trial-0007", 1).orElseThrow().state().epochs());
+
+        SplitResult fourth = SplitJob.run(task(6).untilEpoch(4, checkpoints).continuing());
+        assertEquals(TrialStatus.OK, fourth.status(), fourth.message());
+        assertEquals(third.curve(), fourth.curve().subList(0, 3), "continued from the third epoch's generation");
+        assertTrue(Files.exists(trial.resolve("split-1-e0004.json")));
+        assertFalse(Files.exists(trial.resolve("split-1-e0003.json")));
     }
 }
