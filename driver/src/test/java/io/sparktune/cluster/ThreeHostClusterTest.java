@@ -123,6 +123,7 @@ class ThreeHostClusterTest {
         TaskEvents.Attempt victim = TaskEvents.awaitRunning(Duration.ofMillis(100), Duration.ofMillis(600), 1,
                 Duration.ofMinutes(2));
         List<String> checkpointFiles = files(hdfs.fileSystem(), "/ckpt/" + victim.trialId());
+        assertExecutorsListenOnTheirWorkersAddress();
         ProcessHandle executor = LocalCluster.executors(cluster).stream()
                 .filter(e -> e.executorId().equals(victim.executorId())).map(LocalCluster.Executor::process)
                 .findFirst().orElseThrow(() -> new AssertionError("no process for executor " + victim.executorId()));
@@ -137,8 +138,10 @@ class ThreeHostClusterTest {
             executor.destroyForcibly();
         }
 
-        assertTrue(checkpointFiles.contains("split-" + victim.split() + ".zip"),
-                "the promoted split's checkpoint is on HDFS: " + checkpointFiles);
+        // the generation the promotion continues from: the previous rung's epochs (Checkpoints' split-K-eNNNN.zip)
+        String continuedFrom = "split-%d-e%04d.zip".formatted(victim.split(), RUNG_EPOCHS[victim.segment() - 1]);
+        assertTrue(checkpointFiles.contains(continuedFrom),
+                "the promoted split's checkpoint " + continuedFrom + " is on HDFS: " + checkpointFiles);
         assertFalse(Files.exists(out.resolve("checkpoints")), "no checkpoint on the driver's disk");
         Map<Integer, List<TrialRecord>> byTrial = assertEveryCandidateOnce(out);
         long promoted = byTrial.values().stream().filter(records -> records.size() > 1).count();
@@ -159,6 +162,19 @@ class ThreeHostClusterTest {
                 .orElseThrow();
         assertNotEquals(String.valueOf(executor.pid()), split.worker().substring(0, split.worker().indexOf('@')),
                 "the recorded result comes from the other host's executor");
+    }
+
+    /** Each running executor's listeners (block manager, RPC) are on its worker's address. */
+    private void assertExecutorsListenOnTheirWorkersAddress() throws Exception {
+        List<LocalCluster.Executor> executors = LocalCluster.executors(cluster);
+        assertEquals(2, executors.size(), "one executor per worker: " + executors);
+        for (LocalCluster.Executor executor : executors) {
+            long workerPid = executor.process().parent().orElseThrow().pid();
+            String host = WORKER_HOSTS.get(cluster.workerPids().indexOf(workerPid));
+            List<LoopbackPorts.Listener> listeners = LoopbackPorts.listenersOf(List.of(executor.process().pid()));
+            assertFalse(listeners.isEmpty(), "executor " + executor.executorId() + " listens");
+            listeners.forEach(l -> assertEquals(host, LoopbackPorts.dotted(l.address()), l.toString()));
+        }
     }
 
     /** Every candidate once per rung it reached, all ok, one leaderboard row each; the records by trial number. */
