@@ -62,7 +62,7 @@ class ThreeHostClusterTest {
     @BeforeAll
     void start() throws Exception {
         hdfs = MiniHdfs.start(dir.resolve("hdfs"));
-        IdxSubset.write(hdfs.fileSystem(), new org.apache.hadoop.fs.Path("/data/fashion"), 3000);
+        IdxSubset.write(hdfs.fileSystem(), new org.apache.hadoop.fs.Path("/data/fashion"), 6000);
         clusterDir = dir.resolve("cluster");
         int[] ports = LoopbackPorts.free(2);
         cluster = LocalCluster.start(new ClusterSettings(clusterDir, 2, 1, "1g", ports[0], ports[1],
@@ -112,7 +112,7 @@ class ThreeHostClusterTest {
                   n_hidden: 2
                   n_neurons: {int: [128, 256]}
                   learning_rate: {loguniform: [1.0e-3, 1.0e-2]}
-                training: {max_epochs: 8, patience: 8, batch_size: 16}
+                training: {max_epochs: 8, patience: 8, batch_size: 8}
                 """.formatted(IdxSubset.specData(hdfs.uri() + "/data/fashion"), N_ITER, CV));
         TaskEvents.reset();
         Future<Integer> search = background.submit(() -> MainForTests.run("search", spec.toString(),
@@ -120,7 +120,7 @@ class ThreeHostClusterTest {
                 "--conf", "spark.extraListeners=" + TaskEvents.class.getName(),
                 "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=1g"));
 
-        TaskEvents.Attempt victim = TaskEvents.awaitRunning(Duration.ofMillis(100), Duration.ofMillis(600), 1,
+        TaskEvents.Attempt victim = TaskEvents.awaitRunning(Duration.ofMillis(50), Duration.ofMillis(300), 1,
                 Duration.ofMinutes(2));
         List<String> checkpointFiles = files(hdfs.fileSystem(), "/ckpt/" + victim.trialId());
         assertExecutorsListenOnTheirWorkersAddress();
