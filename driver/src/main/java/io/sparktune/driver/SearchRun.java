@@ -112,6 +112,7 @@ public final class SearchRun {
         CompletionService<Attempt> completions = new ExecutorCompletionService<>(pool);
         int running = 0;
         TrialRecord unwritten = null;
+        boolean unwrittenRetired = false;
         boolean cancelled = false;
         try (TrialJournal out = TrialJournal.openForAppend(runDir)) {
             while (true) {
@@ -129,6 +130,9 @@ public final class SearchRun {
                 if (unwritten != null) {
                     // written after the freed core got new work, so the fsyncs overlap training
                     record(unwritten, records, out);
+                    if (unwrittenRetired) {   // after the journal line: a resume never continues a deleted trial
+                        deleteCheckpoints(unwritten.trialId());
+                    }
                     unwritten = null;
                 }
                 if (running == 0) {
@@ -151,10 +155,8 @@ public final class SearchRun {
                 TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
                 records.add(trial);
                 recorded.add(trial.trialNumber());
-                if (attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber())) {
-                    deleteCheckpoints(trial.trialId());
-                }
                 unwritten = trial;
+                unwrittenRetired = attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber());
                 if (attempt.work().rung() == 0) {
                     sampler.observe(trial.toCandidate(), trial.meanScore());
                 }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An ASHA search on local[2] (real Spark, real training, real files) with its checkpoints in a directory of their
  * own: they are written there and never under the output directory, a trial's go as soon as the scheduler retires
- * it, a promotion whose checkpoint vanished is a failed trial saying so, and none remain once every trial ran.
+ * it, a promotion whose checkpoint vanished is a failed trial saying so, a stopped search keeps the checkpoints of
+ * the trials that may continue, and none remain once every trial ran (after a resume).
  */
 class CheckpointLifecycleTest {
     @TempDir
@@ -57,23 +58,36 @@ class CheckpointLifecycleTest {
         Path out = dir.resolve("run");
         Path elsewhere = dir.resolve("elsewhere");
         RunFiles.startNew(out, specFile);
-        Watching scheduler = new Watching(SearchRun.schedulerFor(spec), elsewhere, out);
-
-        SearchRun.Outcome outcome;
+        StopRequest stop = new StopRequest();
+        Watching first = new Watching(SearchRun.schedulerFor(spec), elsewhere, out, stop, true);
+        Watching resumed = new Watching(SearchRun.schedulerFor(spec), elsewhere, out, new StopRequest(), false);
+        SearchRun.Outcome stopped;
+        SearchRun.Outcome completed;
         try (SparkDispatcher spark = new SparkDispatcher(SparkConfs.forSearch("t", "local[2]", Map.of()))) {
-            outcome = new SearchRun(spec, out, spark, scheduler, new Budget(6, 0, OptionalDouble.empty()),
-                    new StopRequest(), new ProgressLog(ProgressLog.Mode.QUIET,
-                    new PrintStream(OutputStream.nullOutputStream())), elsewhere.toUri().toString()).run(List.of());
+            stopped = run(spec, out, spark, first, stop, elsewhere, List.of());
+            assertEquals("top rung reached", stopped.stopReason());
+            AshaScheduler replayed = (AshaScheduler) SearchRun.schedulerFor(spec);
+            List<TrialRecord> journal = TrialJournal.read(out);
+            journal.forEach(replayed::replay);
+            for (TrialRecord record : journal) {
+                assertEquals(replayed.canContinue(record.trialNumber()),
+                        Files.isDirectory(elsewhere.resolve(record.trialId())),
+                        record.trialId() + ": checkpoints kept exactly while it may continue");
+            }
+            assertTrue(journal.stream().anyMatch(r -> replayed.canContinue(r.trialNumber())));
+            completed = run(spec, out, spark, resumed, new StopRequest(), elsewhere, journal);
         }
 
-        assertNull(outcome.stopReason());
-        assertEquals(List.of(), scheduler.problems);
-        assertTrue(scheduler.sawCheckpoints, "checkpoints were written to the directory given");
-        assertFalse(scheduler.retired.isEmpty(), "some trial was retired during the search");
+        assertNull(completed.stopReason());
+        for (Watching scheduler : List.of(first, resumed)) {
+            assertEquals(List.of(), scheduler.problems);
+        }
+        assertTrue(first.sawCheckpoints, "checkpoints were written to the directory given");
+        assertFalse(first.retired.isEmpty(), "some trial was retired during the search");
         assertFalse(Files.exists(elsewhere), "no checkpoint remains after a completed search");
         assertFalse(Files.exists(out.resolve(CheckpointDir.DEFAULT_NAME)));
 
-        Candidate robbed = scheduler.robbed;
+        Candidate robbed = first.robbed;
         TrialRecord promotion = TrialJournal.read(out).stream()
                 .filter(r -> r.trialNumber() == robbed.trialNumber() && r.rung() == 1).findFirst().orElseThrow();
         assertEquals(TrialStatus.FAILED, promotion.status());
@@ -83,21 +97,34 @@ class CheckpointLifecycleTest {
         }
     }
 
+    private static SearchRun.Outcome run(SearchSpec spec, Path out, TrialDispatcher spark, TrialScheduler scheduler,
+                                         StopRequest stop, Path checkpoints, List<TrialRecord> journal)
+            throws Exception {
+        return new SearchRun(spec, out, spark, scheduler, new Budget(6, 0, OptionalDouble.empty()), stop,
+                new ProgressLog(ProgressLog.Mode.QUIET, new PrintStream(OutputStream.nullOutputStream())),
+                checkpoints.toUri().toString()).run(journal);
+    }
+
     /**
-     * ASHA as the search runs it, watched from the search loop's thread: each time the loop asks for work (after it
-     * deleted what it deletes), no retired trial may have checkpoints, and nothing may be under the output directory.
-     * It also deletes the checkpoint of the first promotion before handing it out.
+     * ASHA as the search runs it, watched from the search loop's thread: when a trial finishes, no trial retired
+     * before may have checkpoints left; when the loop asks for work, nothing may be under the output directory. It
+     * also deletes the checkpoint of the first promotion before handing it out, and stops the search when a trial
+     * reached the top rung.
      */
     private static final class Watching implements TrialScheduler {
         private final TrialScheduler asha;
         private final Path checkpoints;
         private final Path out;
+        private final StopRequest stop;
+        private boolean robbing;
         final Set<String> retired = new HashSet<>();
         final List<String> problems = new ArrayList<>();
         boolean sawCheckpoints;
         Candidate robbed;
 
-        Watching(TrialScheduler asha, Path checkpoints, Path out) {
+        Watching(TrialScheduler asha, Path checkpoints, Path out, StopRequest stop, boolean robFirstPromotion) {
+            this.stop = stop;
+            this.robbing = robFirstPromotion;
             this.asha = asha;
             this.checkpoints = checkpoints;
             this.out = out;
@@ -105,17 +132,13 @@ class CheckpointLifecycleTest {
 
         @Override
         public Optional<Work> next(Supplier<Optional<Candidate>> newCandidate) {
-            for (String trial : retired) {
-                if (Files.exists(checkpoints.resolve(trial))) {
-                    problems.add(trial + " retired but its checkpoints are still there");
-                }
-            }
             if (Files.exists(out.resolve(CheckpointDir.DEFAULT_NAME))) {
                 problems.add("checkpoints under the output directory");
             }
             sawCheckpoints |= Files.isDirectory(checkpoints) && list(checkpoints).findAny().isPresent();
             Optional<Work> work = asha.next(newCandidate);
-            if (robbed == null && work.isPresent() && work.get().rung() > 0) {
+            if (robbing && work.isPresent() && work.get().rung() > 0) {
+                robbing = false;
                 robbed = work.get().candidate();
                 delete(checkpoints.resolve(robbed.trialId()));
             }
@@ -124,9 +147,18 @@ class CheckpointLifecycleTest {
 
         @Override
         public TrialRecord finished(Work work, TrialRecord record) {
+            // the loop journals a finished trial and deletes its checkpoints before it waits for the next one
+            for (String trial : retired) {
+                if (Files.exists(checkpoints.resolve(trial))) {
+                    problems.add(trial + " retired but its checkpoints are still there");
+                }
+            }
             TrialRecord reached = asha.finished(work, record);
             if (!asha.canContinue(record.trialNumber())) {
                 retired.add(record.trialId());
+            }
+            if (reached.rung() == ((AshaScheduler) asha).milestones().length - 1) {
+                stop.request("top rung reached");
             }
             return reached;
         }
