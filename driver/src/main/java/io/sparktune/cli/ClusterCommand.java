@@ -6,6 +6,7 @@ import io.sparktune.cluster.LocalCluster;
 import io.sparktune.cluster.MasterStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -64,6 +65,11 @@ public final class ClusterCommand implements Runnable {
                 description = "master web UI port (default ${DEFAULT-VALUE})")
         int uiPort;
 
+        @Option(names = "--worker-hosts", paramLabel = "ADDRESS", split = ",",
+                description = "loopback addresses for the workers, used in turn, e.g. 127.0.0.2,127.0.0.3, so that each "
+                        + "looks like its own host (default: all on 127.0.0.1)")
+        List<String> workerHosts = List.of();
+
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
                 description = "how long to wait for the master and for the workers to register (default ${DEFAULT-VALUE})")
         int timeoutSeconds;
@@ -71,11 +77,12 @@ public final class ClusterCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ClusterSettings settings = new ClusterSettings(where.dir, workers, cores, memory, port, uiPort,
-                    System.getProperty("java.class.path"));
+                    System.getProperty("java.class.path"), workerHosts);
             ClusterState state = LocalCluster.start(settings, Duration.ofSeconds(timeoutSeconds));
             System.out.println("master:  " + state.masterUrl() + "   (web UI " + state.masterUi() + ", pid " + state.masterPid() + ")");
-            System.out.println("workers: " + workers + " x " + cores + " core(s), " + memory + "   (pids " + state.workerPids()
-                    + ", logs in " + where.dir.resolve("logs") + ")");
+            System.out.println("workers: " + workers + " x " + cores + " core(s), " + memory
+                    + (workerHosts.isEmpty() ? "" : " on " + String.join(",", workerHosts))
+                    + "   (pids " + state.workerPids() + ", logs in " + where.dir.resolve("logs") + ")");
             System.out.println("search:  ./sparktune search SPEC --out DIR --master " + state.masterUrl());
             System.out.println("stop:    ./sparktune cluster stop" + dirOption(where.dir));
             return 0;

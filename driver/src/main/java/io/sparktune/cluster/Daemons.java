@@ -14,7 +14,8 @@ import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
  * Starts Spark's standalone Master and Worker as plain {@code java -cp CLASSPATH MainClass} processes (no Spark
- * distribution needed), bound to 127.0.0.1, with their output in {@code DIR/logs/NAME.log} and their pid in
+ * distribution needed), the master bound to 127.0.0.1 and each worker to its own loopback address (see
+ * {@link ClusterSettings#workerHost}), with their output in {@code DIR/logs/NAME.log} and their pid in
  * {@code DIR/NAME.pid}. The processes outlive the JVM that started them.
  *
  * <p>Executors are started by the workers from {@code DIR/spark-home} (an empty {@code jars/} directory, which Spark's
@@ -22,7 +23,7 @@ import org.apache.spark.launcher.JavaModuleOptions;
  * same classpath as the daemons, so executors can run sparktune's tasks without shipping a jar.
  */
 final class Daemons {
-    static final String HOST = "127.0.0.1";
+    static final String HOST = ClusterSettings.HOST;
     static final String MASTER_CLASS = "org.apache.spark.deploy.master.Master";
     static final String WORKER_CLASS = "org.apache.spark.deploy.worker.Worker";
     static final String EXECUTOR_CLASS = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
@@ -71,18 +72,20 @@ final class Daemons {
 
     Process startMaster() throws IOException {
         // spark.port.maxRetries=0: fail on an occupied port rather than quietly moving to the next one
-        return start("master", MASTER_CLASS, List.of("-Dspark.port.maxRetries=0"), List.of("--host", HOST,
+        return start("master", HOST, MASTER_CLASS, List.of("-Dspark.port.maxRetries=0"), List.of("--host", HOST,
                 "--port", String.valueOf(settings.masterPort()), "--webui-port", String.valueOf(settings.uiPort())));
     }
 
     Process startWorker(int number, String masterUrl) throws IOException {
         Path workDir = dir().resolve("work").resolve(workerName(number));
-        return start(workerName(number), WORKER_CLASS, List.of(), List.of("--host", HOST, "--port", "0",
+        String host = settings.workerHost(number);
+        return start(workerName(number), host, WORKER_CLASS, List.of(), List.of("--host", host, "--port", "0",
                 "--webui-port", "0", "--cores", String.valueOf(settings.coresPerWorker()),
                 "--memory", settings.memoryPerWorker(), "--work-dir", workDir.toAbsolutePath().toString(), masterUrl));
     }
 
-    private Process start(String name, String mainClass, List<String> extraJvmOptions, List<String> args) throws IOException {
+    private Process start(String name, String host, String mainClass, List<String> extraJvmOptions, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -96,17 +99,18 @@ final class Daemons {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
-        environment(builder.environment());
+        environment(builder.environment(), host);
         Process process = builder.start();
         Files.writeString(pidFile(name), process.pid() + "\n", StandardCharsets.UTF_8);
         return process;
     }
 
-    private void environment(Map<String, String> env) {
-        // Every socket and web UI of the daemons and their executors on 127.0.0.1 (Spark's UIs bind to SPARK_LOCAL_IP)
-        env.put("SPARK_LOCAL_IP", HOST);
-        env.put("SPARK_LOCAL_HOSTNAME", HOST);
-        env.put("SPARK_PUBLIC_DNS", HOST);
+    private void environment(Map<String, String> env, String host) {
+        // Every socket and web UI of a daemon and of its executors on its loopback address (Spark's UIs bind to
+        // SPARK_LOCAL_IP; executors inherit their worker's environment)
+        env.put("SPARK_LOCAL_IP", host);
+        env.put("SPARK_LOCAL_HOSTNAME", host);
+        env.put("SPARK_PUBLIC_DNS", host);
         env.put("SPARK_HOME", sparkHome().toAbsolutePath().toString());
         env.put("SPARK_SCALA_VERSION", scalaBinaryVersion());
         env.put("SPARK_DIST_CLASSPATH", settings.classpath());

@@ -24,6 +24,20 @@ class ClusterSettingsAndStatusTest {
     }
 
     @Test
+    void workersTakeTheirLoopbackAddressesInTurnAndNothingElse() {
+        ClusterSettings settings = new ClusterSettings(Path.of(".cluster"), 3, 1, "1g", 7077, 8080, "cp",
+                List.of("127.0.0.2", "127.0.0.3"));
+        assertEquals(List.of("127.0.0.2", "127.0.0.3", "127.0.0.2"),
+                List.of(settings.workerHost(1), settings.workerHost(2), settings.workerHost(3)));
+        assertEquals("127.0.0.1", new ClusterSettings(Path.of(".cluster"), 2, 1, "1g", 7077, 8080, "cp").workerHost(2));
+        for (String host : List.of("10.0.0.2", "0.0.0.0", "127.0.0.256", "localhost")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ClusterSettings(
+                    Path.of(".cluster"), 2, 1, "1g", 7077, 8080, "cp", List.of("127.0.0.2", host)));
+            assertTrue(e.getMessage().contains("--worker-hosts") && e.getMessage().contains(host), e.getMessage());
+        }
+    }
+
+    @Test
     void readsAliveWorkersAndApplicationsFromTheMastersJson() throws Exception {
         // as Spark 3.5.7's master answers on /json/ (trimmed), one worker dead
         MasterStatus status = MasterStatus.parse(new ObjectMapper().readTree("""

@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.Set;
 
 /** Free ports on 127.0.0.1, and which addresses given processes listen on (read from Linux's /proc). */
-final class LoopbackPorts {
+public final class LoopbackPorts {
     private static final String LISTEN = "0A";
 
     private LoopbackPorts() {
     }
 
-    /** A listening TCP socket: its local address in /proc's hex form, and whether that is 127.0.0.1. */
-    record Listener(long pid, String address, int port, boolean loopback) {
+    /** A listening TCP socket: its local address in /proc's hex form, and whether that is in 127.0.0.0/8 or ::1. */
+    public record Listener(long pid, String address, int port, boolean loopback) {
     }
 
     /** {@code count} distinct ports that were free on 127.0.0.1 a moment ago. */
-    static int[] free(int count) throws IOException {
+    public static int[] free(int count) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];
@@ -40,7 +40,7 @@ final class LoopbackPorts {
     }
 
     /** The listening TCP sockets (IPv4 and IPv6) owned by the processes {@code pids}. */
-    static List<Listener> listenersOf(List<Long> pids) throws IOException {
+    public static List<Listener> listenersOf(List<Long> pids) throws IOException {
         List<Listener> listeners = new ArrayList<>();
         for (long pid : pids) {
             Set<String> inodes = socketInodes(pid);
@@ -74,8 +74,18 @@ final class LoopbackPorts {
         return inodes;
     }
 
-    /** 127.0.0.1 as /proc writes it: {@code 0100007F} (IPv4) or the IPv4-mapped IPv6 form. */
-    private static boolean isLoopback(String hex) {
-        return hex.equals("0100007F") || hex.equals("0000000000000000FFFF00000100007F");
+    /**
+     * 127.x.y.z as /proc writes it, in host byte order: {@code ZZYYXX7F} (IPv4) or the IPv4-mapped IPv6 form; or ::1.
+     */
+    public static boolean isLoopback(String hex) {
+        return hex.matches("[0-9A-F]{6}7F") || hex.matches("0000000000000000FFFF0000[0-9A-F]{6}7F")
+                || hex.equals("00000000000000000000000001000000");
+    }
+
+    /** The dotted form of an IPv4 (or IPv4-mapped) address in /proc's hex form, e.g. {@code 0200007F} = 127.0.0.2. */
+    public static String dotted(String hex) {
+        String v4 = hex.substring(hex.length() - 8);
+        return Integer.parseInt(v4.substring(6, 8), 16) + "." + Integer.parseInt(v4.substring(4, 6), 16) + "."
+                + Integer.parseInt(v4.substring(2, 4), 16) + "." + Integer.parseInt(v4.substring(0, 2), 16);
     }
 }
