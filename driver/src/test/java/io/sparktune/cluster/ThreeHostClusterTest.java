@@ -143,6 +143,7 @@ class ThreeHostClusterTest {
         assertTrue(checkpointFiles.contains(continuedFrom),
                 "the promoted split's checkpoint " + continuedFrom + " is on HDFS: " + checkpointFiles);
         assertFalse(Files.exists(out.resolve("checkpoints")), "no checkpoint on the driver's disk");
+        assertEquals(List.of(), files(hdfs.fileSystem(), "/ckpt"), "every retired trial's checkpoints deleted");
         Map<Integer, List<TrialRecord>> byTrial = assertEveryCandidateOnce(out);
         long promoted = byTrial.values().stream().filter(records -> records.size() > 1).count();
         assertTrue(promoted >= 1, "some trial was promoted: " + byTrial);
@@ -212,6 +213,9 @@ class ThreeHostClusterTest {
 
     private static List<String> files(FileSystem fs, String dir) throws Exception {
         List<String> names = new ArrayList<>();
+        if (!fs.exists(new org.apache.hadoop.fs.Path(dir))) {
+            return names;
+        }
         RemoteIterator<LocatedFileStatus> files = fs.listFiles(new org.apache.hadoop.fs.Path(dir), true);
         while (files.hasNext()) {
             names.add(files.next().getPath().getName());
