@@ -110,7 +110,7 @@ class StandaloneClusterFaultToleranceTest {
         Future<Integer> search = search(spec("executor-killed", N_ITER, "n_neurons: {int: [64, 128]}", 2), out);
         TaskEvents.Attempt victim = TaskEvents.awaitRunning(Duration.ofMillis(150), Duration.ofMillis(500),
                 Duration.ofMinutes(2));
-        ProcessHandle executor = executorProcess(victim.executorId());
+        ProcessHandle executor = WorkerKill.executorProcess(cluster, victim.executorId());
         assertTrue(executor.destroyForcibly(), "SIGKILL sent");
         executor.onExit().get(30, TimeUnit.SECONDS);
         assertEquals(0, search.get(3, TimeUnit.MINUTES));
@@ -125,18 +125,8 @@ class StandaloneClusterFaultToleranceTest {
         Future<Integer> search = search(spec("worker-killed", N_ITER, "n_neurons: {int: [64, 128]}", 2), out);
         TaskEvents.Attempt victim = TaskEvents.awaitRunning(Duration.ofMillis(150), Duration.ofMillis(500),
                 Duration.ofMinutes(2));
-        ProcessHandle executor = executorProcess(victim.executorId());
-        ProcessHandle worker = executor.parent().orElseThrow();
-        assertTrue(cluster.workerPids().contains(worker.pid()), "the executor's parent is one of our workers");
-        try {
-            assertTrue(worker.destroyForcibly(), "SIGKILL sent");
-            worker.onExit().get(30, TimeUnit.SECONDS);
-            // an executor whose worker dies exits by itself (Spark's WorkerWatcher)
-            executor.onExit().get(60, TimeUnit.SECONDS);
-            assertEquals(0, search.get(3, TimeUnit.MINUTES));
-        } finally {
-            executor.destroyForcibly();
-        }
+        ProcessHandle executor = WorkerKill.executorProcess(cluster, victim.executorId());
+        WorkerKill.killWorkerOf(cluster, executor, search);
 
         assertAllOkAndVictimRetried(out, victim, executor.pid());
         assertEquals(1, sparktune("cluster", "status", "--dir", clusterDir.toString()),
@@ -168,12 +158,6 @@ class StandaloneClusterFaultToleranceTest {
                   %s
                 training: {max_epochs: 6, patience: 6, batch_size: 32}
                 """.formatted(name, FashionMnist.specTrainData(4000), nIter, CV, hidden, neurons));
-    }
-
-    private ProcessHandle executorProcess(String executorId) {
-        return LocalCluster.executors(cluster).stream().filter(e -> e.executorId().equals(executorId))
-                .map(LocalCluster.Executor::process).findFirst()
-                .orElseThrow(() -> new AssertionError("no process for executor " + executorId));
     }
 
     private static List<TrialRecord> assertOneRecordPerTrial(Path out, int nIter) throws Exception {

@@ -124,19 +124,8 @@ class ThreeHostClusterTest {
                 Duration.ofMinutes(2));
         List<String> checkpointFiles = files(hdfs.fileSystem(), "/ckpt/" + victim.trialId());
         assertExecutorsListenOnTheirWorkersAddress();
-        ProcessHandle executor = LocalCluster.executors(cluster).stream()
-                .filter(e -> e.executorId().equals(victim.executorId())).map(LocalCluster.Executor::process)
-                .findFirst().orElseThrow(() -> new AssertionError("no process for executor " + victim.executorId()));
-        ProcessHandle worker = executor.parent().orElseThrow();
-        assertTrue(cluster.workerPids().contains(worker.pid()), "the executor's parent is one of our workers");
-        try {
-            assertTrue(worker.destroyForcibly(), "SIGKILL sent");
-            worker.onExit().get(30, TimeUnit.SECONDS);
-            executor.onExit().get(60, TimeUnit.SECONDS);
-            assertEquals(0, search.get(3, TimeUnit.MINUTES));
-        } finally {
-            executor.destroyForcibly();
-        }
+        ProcessHandle executor = WorkerKill.executorProcess(cluster, victim.executorId());
+        WorkerKill.killWorkerOf(cluster, executor, search);
 
         // the generation the promotion continues from: the previous rung's epochs (Checkpoints' split-K-eNNNN.zip)
         String continuedFrom = "split-%d-e%04d.zip".formatted(victim.split(), RUNG_EPOCHS[victim.segment() - 1]);
