@@ -66,8 +66,8 @@ public final class ClusterCommand implements Runnable {
         int uiPort;
 
         @Option(names = "--worker-hosts", paramLabel = "ADDRESS", split = ",",
-                description = "loopback addresses for the workers, used in turn, e.g. 127.0.0.2,127.0.0.3, so that each "
-                        + "looks like its own host (default: all on 127.0.0.1)")
+                description = "loopback addresses for the workers, used in turn, e.g. 127.0.0.2,127.0.0.3, so that "
+                        + "each looks like its own host (default: all on 127.0.0.1)")
         List<String> workerHosts = List.of();
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",

@@ -46,7 +46,8 @@ class SubmitOnClusterIT {
 
     @Test
     void submitsTheSparkJarToAThreeHostClusterReadingS3aData() throws Exception {
-        assertTrue(Files.isRegularFile(SPARK_JAR), "no spark jar at " + SPARK_JAR + ": deploy's package phase builds it");
+        assertTrue(Files.isRegularFile(SPARK_JAR),
+                "no spark jar at " + SPARK_JAR + ": deploy's package phase builds it");
         String sparkClasspath = sparkRuntimeClasspath();
         assertFalse(sparkClasspath.contains("sparktune") || sparkClasspath.contains("io/sparktune"),
                 "the launcher's and the cluster's class path hold nothing of sparktune: " + sparkClasspath);
