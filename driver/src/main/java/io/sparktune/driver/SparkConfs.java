@@ -67,6 +67,11 @@ public final class SparkConfs {
         if (chosen.startsWith("local")) {
             setIfMissing(conf, "spark.ui.enabled", "false");
         }
+        if (chosen.startsWith("local-cluster[")) {
+            // Its executor JVMs run on this machine from SPARK_HOME/jars, which ./sparktune leaves empty: they get
+            // this JVM's class path (the -all.jar), which holds everything a task needs
+            setIfMissing(conf, "spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        }
         return conf;
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.SerializableWritable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
@@ -43,7 +42,7 @@ public final class SparkDispatcher implements TrialDispatcher {
 
     /**
      * Starts the Spark context; its Hadoop configuration ({@code spark.hadoop.*}, {@code HADOOP_CONF_DIR}) becomes
-     * the one {@link HadoopFiles} uses here, and is broadcast once for the tasks to use on the executors.
+     * the one {@link HadoopFiles} uses here, and its settings travel with every task to the executors.
      */
     public SparkDispatcher(SparkConf conf) {
         this.sparkReason = SparkStopReason.install();
@@ -56,7 +55,7 @@ public final class SparkDispatcher implements TrialDispatcher {
         context.setLogLevel("WARN");
         Configuration hadoop = HadoopConfDir.addTo(context.hadoopConfiguration(), System.getenv("HADOOP_CONF_DIR"));
         HadoopFiles.use(hadoop);
-        this.splitFunction = new SplitFunction(context.broadcast(new SerializableWritable<>(hadoop)));
+        this.splitFunction = new SplitFunction(JobHadoopSettings.of(hadoop));
     }
 
     @Override

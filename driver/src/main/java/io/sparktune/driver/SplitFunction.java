@@ -6,10 +6,7 @@ import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.WorkerJson;
 import io.sparktune.worker.data.HadoopFiles;
 import java.io.Serializable;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.SerializableWritable;
 import org.apache.spark.TaskContext;
-import org.apache.spark.broadcast.Broadcast;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
 
@@ -18,17 +15,17 @@ import scala.runtime.AbstractFunction2;
  * out. A plain function class given straight to {@code SparkContext.runJob}, not a lambda: Spark's closure cleaner
  * reads the class file of every lambda it is handed (the one {@code JavaRDD.map} wraps around a function, the ones
  * {@code collect} and the shorter {@code runJob}s make) with ASM, once per job: most of the dispatch thread's CPU
- * (bench/NOTES.md). Before the split it installs the driver's Hadoop configuration, broadcast once per Spark context,
- * in {@link HadoopFiles}, so data and checkpoints are read with the job's {@code spark.hadoop.*} settings and the
- * driver's {@code HADOOP_CONF_DIR}, as Spark's own reads are.
+ * (bench/NOTES.md). Before the split it installs the job's Hadoop configuration ({@link JobHadoopSettings}, carried
+ * by this function) in {@link HadoopFiles}, so data and checkpoints are read with the driver's {@code spark.hadoop.*}
+ * settings and its {@code HADOOP_CONF_DIR}, as Spark's own reads are.
  */
 final class SplitFunction extends AbstractFunction2<TaskContext, Iterator<String>, String> implements Serializable {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
 
-    private final Broadcast<SerializableWritable<Configuration>> hadoopConfiguration;
+    private final JobHadoopSettings hadoopSettings;
 
-    SplitFunction(Broadcast<SerializableWritable<Configuration>> hadoopConfiguration) {
-        this.hadoopConfiguration = hadoopConfiguration;
+    SplitFunction(JobHadoopSettings hadoopSettings) {
+        this.hadoopSettings = hadoopSettings;
     }
 
     @Override
@@ -37,7 +34,7 @@ final class SplitFunction extends AbstractFunction2<TaskContext, Iterator<String
         if (partition.hasNext()) {
             throw new IllegalStateException("a split task's partition holds more than one split");
         }
-        HadoopFiles.use(hadoopConfiguration.value().value());
+        HadoopFiles.use(hadoopSettings.configuration());
         SplitResult result = SplitJob.run(WorkerJson.read(taskJson, SplitTask.class));
         return WorkerJson.write(result);
     }

@@ -86,4 +86,15 @@ class SparkConfsTest {
                 Map.of(EXECUTOR_OPTIONS, "-XX:ActiveProcessorCount=2"));
         assertEquals("-XX:ActiveProcessorCount=2 " + SparkConfs.NO_PHYSICAL_BYTES_CHECK, conf.get(EXECUTOR_OPTIONS));
     }
+
+    @Test
+    void localClusterExecutorsGetThisJvmsClassPathUnlessTheUserGaveOne() {
+        SparkConf given = SparkConfs.forSearch("t", "local-cluster[2,1,1024]", Map.of());
+        assertEquals(System.getProperty("java.class.path"), given.get("spark.executor.extraClassPath"));
+        SparkConf own = SparkConfs.forSearch("t", "local-cluster[2,1,1024]",
+                Map.of("spark.executor.extraClassPath", "/opt/jars/*"));
+        assertEquals("/opt/jars/*", own.get("spark.executor.extraClassPath"));
+        SparkConf remote = SparkConfs.forSearch("t", "spark://127.0.0.1:7077", Map.of());
+        assertFalse(remote.contains("spark.executor.extraClassPath"), "a standalone cluster's workers choose theirs");
+    }
 }
