@@ -46,6 +46,11 @@ public final class SearchRun {
     private static final Logger LOG = LoggerFactory.getLogger(SearchRun.class);
     /** The stop reason while the dispatcher's own stop is detected; the outcome replaces it with the cause. */
     private static final String DISPATCHER_STOPPED = "the dispatcher stopped";
+    /**
+     * How long trials still running may take to end once the dispatcher stopped. Spark does not always end them: a job
+     * whose task binary was being broadcast while the master removed the application waits for ever.
+     */
+    static final long STOPPED_DISPATCHER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SearchSpec spec;
     private final Path runDir;
@@ -141,10 +146,12 @@ public final class SearchRun {
         TrialRecord unwritten = null;
         boolean unwrittenRetired = false;
         boolean cancelled = false;
+        long dispatcherStoppedAt = 0;
         try (TrialJournal out = TrialJournal.openForAppend(runDir)) {
             while (true) {
-                if (dispatcher.isStopped()) {
+                if (dispatcherStoppedAt == 0 && dispatcher.isStopped()) {
                     stop.request(DISPATCHER_STOPPED);
+                    dispatcherStoppedAt = System.nanoTime();
                 }
                 while (!stop.requested() && running < dispatcher.parallelism() + 1) {
                     Optional<TrialScheduler.Work> work = scheduler.next(newCandidate);
@@ -166,6 +173,11 @@ public final class SearchRun {
                     unwritten = null;
                 }
                 if (running == 0) {
+                    break;
+                }
+                if (dispatcherStoppedAt != 0
+                        && System.nanoTime() - dispatcherStoppedAt > STOPPED_DISPATCHER_GRACE_NANOS) {
+                    cancelled = true;   // left running, not recorded: they run again on resume
                     break;
                 }
                 Future<Attempt> next = completions.poll(

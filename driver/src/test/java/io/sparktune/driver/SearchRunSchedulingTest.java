@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The search loop's scheduling, with a dispatcher whose trials finish when the test says so (no Spark). */
@@ -29,7 +30,7 @@ class SearchRunSchedulingTest {
     Path dir;
 
     /** Trial 0 blocks until released; every other trial scores its own number / 100 at once. */
-    static final class ScriptedDispatcher implements TrialDispatcher {
+    static class ScriptedDispatcher implements TrialDispatcher {
         final CountDownLatch releaseTrialZero = new CountDownLatch(1);
         volatile boolean cancelled;
 
@@ -130,5 +131,45 @@ class SearchRunSchedulingTest {
         assertTrue(outcome.stopReason().startsWith("max_seconds 1.0 reached"), outcome.stopReason());
         assertTrue((System.nanoTime() - start) / 1e9 < 10, "stopped soon after the budget");
         assertEquals(19, TrialJournal.read(dir.resolve("run")).size(), "all but the cancelled trial 0");
+    }
+
+    @Test
+    @Timeout(60)
+    void aStoppedDispatcherWhoseTrialNeverEndsDoesNotHoldTheSearchForEver() throws Exception {
+        SearchSpec spec = spec(4);
+        // like a Spark context stopped by the master while a job's task binary was being broadcast: the running trial
+        // 0 never returns, not even when cancelled
+        ScriptedDispatcher stopped = new ScriptedDispatcher() {
+            volatile boolean trialZeroStarted;
+
+            @Override
+            public List<SplitResult> run(Candidate candidate, List<SplitTask> splits) throws Exception {
+                if (candidate.trialNumber() == 0) {
+                    trialZeroStarted = true;
+                    new CountDownLatch(1).await();
+                }
+                return super.run(candidate, splits);
+            }
+
+            @Override
+            public void cancelAll() {
+                cancelled = true;
+            }
+
+            @Override
+            public boolean isStopped() {
+                return trialZeroStarted;
+            }
+        };
+        long start = System.nanoTime();
+        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), stopped, TrialScheduler.fifo(),
+                new Budget(4, 0, OptionalDouble.empty()), new StopRequest(), quiet()).run(List.of());
+
+        assertEquals(SearchRun.Ending.DISPATCHER_STOPPED, outcome.ending());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < SearchRun.STOPPED_DISPATCHER_GRACE_NANOS / 1e9 + 5, "ended after " + seconds + " s");
+        List<TrialRecord> trials = TrialJournal.read(dir.resolve("run"));
+        assertTrue(trials.stream().noneMatch(t -> t.trialNumber() == 0), "the trial left running is not recorded");
+        assertTrue(trials.size() < 4, "nothing dispatched after the stop: " + trials.size());
     }
 }
