@@ -1,9 +1,13 @@
 package io.sparktune.cli;
 
+import io.sparktune.driver.SparkConfs;
 import io.sparktune.results.ModelEvaluator;
+import io.sparktune.worker.data.HadoopFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,8 +32,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "IDX labels of the --data images (default: the sibling *labels-idx1* file)")
     String labels;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "spark.hadoop.* settings for reading the data, as search takes them (repeatable)")
+    Map<String, String> conf = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
+        HadoopFiles.use(SparkConfs.hadoopConfiguration(conf));
         ModelEvaluator.Score score = ModelEvaluator.evaluate(model, ModelEvaluator.resolve(data, labels));
         PrintWriter out = commandSpec.commandLine().getOut();
         String source = score.data().images() != null ? score.data().images() : score.data().path();

@@ -1,7 +1,9 @@
 package io.sparktune.cli;
 
+import io.sparktune.driver.SparkConfs;
 import io.sparktune.driver.SparkRefit;
 import io.sparktune.results.Retrainer;
+import io.sparktune.worker.data.HadoopFiles;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -64,14 +66,18 @@ public final class RetrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((spark.given() || averagingFrequency != null) && !onSpark) {
+        boolean sparkOnly = spark.master != null || averagingFrequency != null
+                || spark.conf.keySet().stream().anyMatch(key -> !key.startsWith("spark.hadoop."));
+        if (sparkOnly && !onSpark) {
             throw new ParameterException(commandSpec.commandLine(),
-                    "--master, --conf and --averaging-frequency apply only with --spark");
+                    "--master, --averaging-frequency and --conf other than spark.hadoop.* apply only with --spark");
         }
         if (averagingFrequency != null && averagingFrequency < 1) {
             throw new ParameterException(commandSpec.commandLine(),
                     "--averaging-frequency must be at least 1, got " + averagingFrequency);
         }
+        // the data is read here first (hold-out split, standardizer), before any Spark context: with the job's settings
+        HadoopFiles.use(SparkConfs.hadoopConfiguration(spark.conf));
         Retrainer.Selection selection = new Retrainer.Selection(
                 which.trialId == null && which.rank == null ? Integer.valueOf(1) : which.rank, which.trialId);
         Retrainer.Outcome outcome;

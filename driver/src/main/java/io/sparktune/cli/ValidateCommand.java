@@ -1,5 +1,6 @@
 package io.sparktune.cli;
 
+import io.sparktune.driver.SparkConfs;
 import io.sparktune.space.sampler.Sampler;
 import io.sparktune.space.sampler.Samplers;
 import io.sparktune.space.spec.SearchSpec;
@@ -30,7 +31,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check the spec and its data (no Spark, no training); print the candidates a search would run.")
 public final class ValidateCommand implements Callable<Integer> {
-    private static final String HADOOP_PREFIX = "spark.hadoop.";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
@@ -46,11 +46,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchSpec spec = SpecParser.parse(specFile);
-        conf.forEach((key, value) -> {
-            if (key.startsWith(HADOOP_PREFIX)) {
-                HadoopFiles.configuration().set(key.substring(HADOOP_PREFIX.length()), value);
-            }
-        });
+        HadoopFiles.use(SparkConfs.hadoopConfiguration(conf));
         DataChecks.Result train = DataChecks.check(spec, false);
         Optional<DataChecks.Result> test = DataChecks.checkTest(spec);
         List<String> problems = new ArrayList<>(train.problems());

@@ -5,6 +5,7 @@ import io.sparktune.worker.WorkerJson;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.DataRef;
 import io.sparktune.worker.data.Folds;
+import io.sparktune.worker.data.HadoopFiles;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.train.Examples;
 import io.sparktune.worker.train.ShuffledBatches;
@@ -35,9 +36,12 @@ final class RefitPartitions {
     private final NormalizerStandardize standardizer;
     private final int batchSize;
     private final long seed;
+    private final JobHadoopSettings hadoopSettings;
 
-    RefitPartitions(JavaSparkContext context, RefitEngine.TrainingSet training, int partitions) {
+    RefitPartitions(JavaSparkContext context, RefitEngine.TrainingSet training, int partitions,
+                    JobHadoopSettings hadoopSettings) {
         this.context = context;
+        this.hadoopSettings = hadoopSettings;
         this.partitions = partitions;
         this.shares = context.broadcast(deal(training, partitions));
         this.source = WorkerJson.write(training.source());
@@ -50,7 +54,8 @@ final class RefitPartitions {
     JavaRDD<DataSet> epoch(int epoch) {
         List<Integer> indices = IntStream.range(0, partitions).boxed().toList();
         return context.parallelize(indices, partitions)
-                .mapPartitionsWithIndex(new EpochBatches(shares, source, standardizer, batchSize, seed, epoch), true);
+                .mapPartitionsWithIndex(
+                        new EpochBatches(shares, source, standardizer, batchSize, seed, epoch, hadoopSettings), true);
     }
 
     /** Drops the row shares from the executors. */
@@ -78,11 +83,12 @@ final class RefitPartitions {
 
     /** Builds one partition's minibatches of one epoch, on the executor. */
     private record EpochBatches(Broadcast<int[][]> shares, String source, NormalizerStandardize standardizer,
-                                int batchSize, long seed, int epoch)
+                                int batchSize, long seed, int epoch, JobHadoopSettings hadoopSettings)
             implements Function2<Integer, Iterator<Integer>, Iterator<DataSet>> {
 
         @Override
         public Iterator<DataSet> call(Integer partition, Iterator<Integer> ignored) throws Exception {
+            HadoopFiles.use(hadoopSettings.configuration());   // the job's, as a search's tasks read
             DataRef ref = WorkerJson.read(source, DataRef.class);
             Examples share = Examples.of(DataCache.load(ref).select(shares.value()[partition]));
             if (standardizer != null) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 
 /**
@@ -30,10 +31,26 @@ public final class SparkConfs {
     private static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
     private static final String LOOPBACK = "127.0.0.1";
     private static final String STANDALONE = "spark://";
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
     /** {@code host:port} of a standalone master URL; an IPv6 host in brackets. */
     private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:/\\[\\]]+)(:[0-9]+)?/?");
 
     private SparkConfs() {
+    }
+
+    /**
+     * The Hadoop configuration a Spark context would give a job with these settings, for commands that read data
+     * without one ({@code validate}, {@code retrain}, {@code evaluate}): Hadoop's defaults, the files of
+     * {@code HADOOP_CONF_DIR}, and every {@code spark.hadoop.KEY} setting as {@code KEY}.
+     */
+    public static Configuration hadoopConfiguration(Map<String, String> userConf) {
+        Configuration hadoop = HadoopConfDir.addTo(new Configuration(), System.getenv("HADOOP_CONF_DIR"));
+        userConf.forEach((key, value) -> {
+            if (key.startsWith(HADOOP_PREFIX)) {
+                hadoop.set(key.substring(HADOOP_PREFIX.length()), value);
+            }
+        });
+        return hadoop;
     }
 
     public static SparkConf forSearch(String appName, String master, Map<String, String> userConf) {

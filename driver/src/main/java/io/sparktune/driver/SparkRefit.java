@@ -2,9 +2,11 @@ package io.sparktune.driver;
 
 import io.sparktune.results.RefitEngine;
 import io.sparktune.space.sampler.TrialSeeds;
+import io.sparktune.worker.data.HadoopFiles;
 import io.sparktune.worker.train.SplitTrainer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -46,6 +48,7 @@ public final class SparkRefit implements RefitEngine, AutoCloseable {
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private JavaSparkContext context;
     private RefitPartitions partitions;
+    private JobHadoopSettings hadoopSettings;
 
     /** @param averagingFrequency minibatches each worker fits between two averagings ({@link #AVERAGING_FREQUENCY}) */
     public SparkRefit(SparkConf conf, int averagingFrequency) {
@@ -62,6 +65,9 @@ public final class SparkRefit implements RefitEngine, AutoCloseable {
         if (context == null) {
             context = new JavaSparkContext(conf);
             context.setLogLevel("WARN");
+            Configuration hadoop = HadoopConfDir.addTo(context.hadoopConfiguration(), System.getenv("HADOOP_CONF_DIR"));
+            HadoopFiles.use(hadoop);
+            hadoopSettings = JobHadoopSettings.of(hadoop);
         }
         int workers = Math.max(1, context.defaultParallelism());
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, training.batchSize())
@@ -81,7 +87,7 @@ public final class SparkRefit implements RefitEngine, AutoCloseable {
         if (partitions != null) {
             partitions.release();
         }
-        partitions = new RefitPartitions(context, training, workers);
+        partitions = new RefitPartitions(context, training, workers, hadoopSettings);
         settings.put("master", context.master());
         settings.put("training_master", "ParameterAveragingTrainingMaster");
         settings.put("workers", workers);

@@ -112,9 +112,13 @@ class RetrainOnSparkTest {
 
     @Test
     void sparkOptionsWithoutSparkAreRefused() {
+        String refused = "--master, --averaging-frequency and --conf other than spark.hadoop.* apply only with --spark";
         String[] result = EvaluateCommandTest.run("retrain", runDir.toString(), "--master", "local[2]");
         assertEquals("2", result[0]);
-        assertTrue(result[2].contains("--master, --conf and --averaging-frequency apply only with --spark"), result[2]);
+        assertTrue(result[2].contains(refused), result[2]);
+        result = EvaluateCommandTest.run("retrain", runDir.toString(), "--conf", "spark.executor.memory=2g");
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains(refused), result[2]);
     }
 
     private static double evaluate(Path model) {
