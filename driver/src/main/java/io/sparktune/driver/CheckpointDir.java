@@ -5,7 +5,6 @@ import io.sparktune.space.spec.SearchSpec;
 import io.sparktune.worker.data.HadoopFiles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,8 +20,6 @@ public final class CheckpointDir {
     public static final String DEFAULT_NAME = "checkpoints";
     /** A URI scheme of two or more characters (a Windows drive letter is not one), as data locations are read. */
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
-    private static final Pattern LOCAL_MASTER = Pattern.compile("local(\\[.*]|-cluster\\[.*])?");
-    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
     private CheckpointDir() {
     }
@@ -47,31 +44,12 @@ public final class CheckpointDir {
 
     /** Why {@code location} cannot hold the checkpoints of a search on {@code master}, or empty if it can. */
     public static Optional<String> refusal(String master, String location) {
-        if (executorsOnThisMachine(master) || SCHEME.matcher(location).matches()) {
+        if (SparkConfs.isOnThisMachine(master) || SCHEME.matcher(location).matches()) {
             return Optional.empty();
         }
         return Optional.of("checkpoint directory " + location + " is a path on the driver's disk, but executors of "
                 + "master " + master + " may run on other hosts: give --checkpoint-dir or search.checkpoint_dir as a "
                 + "shared filesystem's URI (hdfs://..., s3a://..., or file:///... for a directory every host mounts)");
-    }
-
-    /**
-     * True for masters whose executors can only run on this machine: {@code local[...]}, {@code local-cluster[...]}
-     * and a standalone master on a loopback address (its workers must reach it, so they run here too).
-     */
-    public static boolean executorsOnThisMachine(String master) {
-        if (LOCAL_MASTER.matcher(master).matches()) {
-            return true;
-        }
-        if (!master.startsWith("spark://")) {
-            return false;
-        }
-        // spark://host:port or, with standby masters, spark://host1:port1,host2:port2
-        return Arrays.stream(master.substring("spark://".length()).split(","))
-                .map(address -> address.contains(":") ? address.substring(0, address.lastIndexOf(':')) : address)
-                .map(host -> host.replace("[", "").replace("]", ""))
-                .allMatch(host -> host.equalsIgnoreCase("localhost") || LOOPBACK_IPV4.matcher(host).matches()
-                        || host.equals("::1"));
     }
 
     /**

@@ -22,7 +22,7 @@ class CheckpointDirTest {
         for (String master : new String[] {"local", "local[*]", "local[2]", "local[4,2]", "local-cluster[2,1,1024]",
                 "spark://127.0.0.1:7077", "spark://localhost:7077", "spark://127.0.0.2:7077,127.0.0.3:7077",
                 "spark://[::1]:7077"}) {
-            assertTrue(CheckpointDir.executorsOnThisMachine(master), master);
+            assertTrue(SparkConfs.isOnThisMachine(master), master);
             assertEquals(java.util.Optional.empty(), CheckpointDir.refusal(master, "/tmp/run/checkpoints"), master);
         }
     }
@@ -31,7 +31,7 @@ class CheckpointDirTest {
     void otherMastersRefuseAPlainPathButAcceptAnyUri() {
         for (String master : new String[] {"yarn", "k8s://https://10.0.0.1:6443", "spark://10.1.2.3:7077",
                 "spark://127.0.0.1:7077,10.1.2.3:7077", "spark://master.example:7077", "mesos://10.0.0.1:5050"}) {
-            assertFalse(CheckpointDir.executorsOnThisMachine(master), master);
+            assertFalse(SparkConfs.isOnThisMachine(master), master);
             String refusal = CheckpointDir.refusal(master, "runs/a/checkpoints").orElseThrow();
             assertTrue(refusal.contains("runs/a/checkpoints") && refusal.contains(master) && !refusal.contains("\n"),
                     refusal);
