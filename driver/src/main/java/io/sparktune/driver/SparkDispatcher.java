@@ -127,9 +127,13 @@ public final class SparkDispatcher implements TrialDispatcher {
         return message.startsWith(ABORTED) ? Optional.of(message.substring(ABORTED.length()).trim()) : Optional.empty();
     }
 
+    /**
+     * True once the context stopped, or once Spark said the cluster removed the application: its jobs then abort a
+     * moment before the context is marked stopped, and they must not be recorded as failed trials.
+     */
     @Override
     public boolean isStopped() {
-        return context.sc().isStopped();
+        return context.sc().isStopped() || sparkReason.reason().isPresent();
     }
 
     /** The master URL in use, e.g. {@code local[*]}. */
@@ -142,12 +146,18 @@ public final class SparkDispatcher implements TrialDispatcher {
         return master().equals("local") || master().startsWith("local[");
     }
 
+    /**
+     * Stops the context. After the cluster removed the application, the filter on Spark's log stays: Spark's threads
+     * go on logging their shutdown after this returns, until the JVM ends.
+     */
     @Override
     public void close() {
         try {
             context.close();
         } finally {
-            sparkReason.uninstall();
+            if (sparkReason.reason().isEmpty()) {
+                sparkReason.uninstall();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.sparktune.driver;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -16,10 +17,14 @@ import org.apache.logging.log4j.core.filter.AbstractFilter;
  * Spark's reason for stopping the application under the search, e.g. "Master removed our application: KILLED". Spark
  * keeps it nowhere but in the log line of its standalone backend ("Application has been killed. Reason: ..."), and the
  * jobs it ends may only say "cancelled because SparkContext was shut down"; so a log4j2 filter on that logger (Spark's
- * logging backend) takes the reason and drops the line: the search reports it in a line of its own.
+ * logging backend) takes the reason and drops the line: the search reports it in a line of its own. From then on the
+ * same filter, also on the root logger, drops what Spark and its Netty log while they shut down after the kill
+ * (replies to closed connections, rejected timers, each with a stack trace): noise that would bury that one line.
  */
 final class SparkStopReason extends AbstractFilter {
     static final String LOGGER = "org.apache.spark.scheduler.cluster.StandaloneSchedulerBackend";
+    /** Loggers of Spark's shutdown after the kill (Spark, its Netty and its shaded Jetty). */
+    private static final List<String> SHUTDOWN_LOGGERS = List.of("org.apache.spark.", "io.netty.", "org.sparkproject.");
     private static final Pattern KILLED =
             Pattern.compile("Application has been killed\\. Reason: (.*)", Pattern.DOTALL);
 
@@ -41,6 +46,7 @@ final class SparkStopReason extends AbstractFilter {
             }
             filter.start();
             logger.addFilter(filter);
+            config.getRootLogger().addFilter(filter);
             context.updateLoggers();
         }
         return filter;
@@ -50,6 +56,7 @@ final class SparkStopReason extends AbstractFilter {
     void uninstall() {
         if (LogManager.getContext(false) instanceof LoggerContext context) {
             context.getConfiguration().getLoggerConfig(LOGGER).removeFilter(this);
+            context.getConfiguration().getRootLogger().removeFilter(this);
             context.updateLoggers();
         }
         stop();
@@ -64,6 +71,10 @@ final class SparkStopReason extends AbstractFilter {
         Matcher killed = KILLED.matcher(event.getMessage().getFormattedMessage());
         if (killed.matches()) {
             reason.compareAndSet(null, killed.group(1).trim());
+            return Filter.Result.DENY;
+        }
+        String logger = event.getLoggerName();
+        if (reason.get() != null && logger != null && SHUTDOWN_LOGGERS.stream().anyMatch(logger::startsWith)) {
             return Filter.Result.DENY;
         }
         return Filter.Result.NEUTRAL;
