@@ -1,11 +1,13 @@
 package io.sparktune.driver;
 
+import io.sparktune.worker.data.HadoopFiles;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The settings of the job's Hadoop configuration that differ from Hadoop's defaults: the driver's
@@ -25,6 +27,17 @@ final class JobHadoopSettings implements Serializable {
     }
 
     private record Built(SortedMap<String, String> settings, Configuration configuration) {
+    }
+
+    /**
+     * The Hadoop configuration of a Spark context that just started ({@code spark.hadoop.*}, with the driver's
+     * {@code HADOOP_CONF_DIR} added), installed in {@link HadoopFiles} for this JVM's reads; returns its settings for
+     * the tasks to carry to the executors.
+     */
+    static JobHadoopSettings install(JavaSparkContext context) {
+        Configuration hadoop = HadoopConfDir.addTo(context.hadoopConfiguration(), System.getenv("HADOOP_CONF_DIR"));
+        HadoopFiles.use(hadoop);
+        return of(hadoop);
     }
 
     /** What {@code job} sets differently from a plain {@code new Configuration()} of this JVM. */

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
@@ -53,9 +52,7 @@ public final class SparkDispatcher implements TrialDispatcher {
             throw e;
         }
         context.setLogLevel("WARN");
-        Configuration hadoop = HadoopConfDir.addTo(context.hadoopConfiguration(), System.getenv("HADOOP_CONF_DIR"));
-        HadoopFiles.use(hadoop);
-        this.splitFunction = new SplitFunction(JobHadoopSettings.of(hadoop));
+        this.splitFunction = new SplitFunction(JobHadoopSettings.install(context));
     }
 
     @Override

@@ -2,11 +2,9 @@ package io.sparktune.driver;
 
 import io.sparktune.results.RefitEngine;
 import io.sparktune.space.sampler.TrialSeeds;
-import io.sparktune.worker.data.HadoopFiles;
 import io.sparktune.worker.train.SplitTrainer;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -65,9 +63,7 @@ public final class SparkRefit implements RefitEngine, AutoCloseable {
         if (context == null) {
             context = new JavaSparkContext(conf);
             context.setLogLevel("WARN");
-            Configuration hadoop = HadoopConfDir.addTo(context.hadoopConfiguration(), System.getenv("HADOOP_CONF_DIR"));
-            HadoopFiles.use(hadoop);
-            hadoopSettings = JobHadoopSettings.of(hadoop);
+            hadoopSettings = JobHadoopSettings.install(context);
         }
         int workers = Math.max(1, context.defaultParallelism());
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, training.batchSize())

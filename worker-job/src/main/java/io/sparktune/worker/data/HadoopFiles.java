@@ -55,7 +55,7 @@ public final class HadoopFiles {
 
     /**
      * Makes {@code jobConfiguration} the one every later read and write uses: the driver's when its Spark context
-     * starts, and on executors the one the driver broadcast, installed by each task (a volatile write).
+     * starts, and on executors the one the driver's settings describe, installed by each task (a volatile write).
      * Hadoop caches FileSystem instances per scheme, authority and user, so a filesystem already opened keeps the
      * configuration it was opened with.
      */
