@@ -125,9 +125,7 @@ public final class SearchRun {
             started.add(record.trialNumber());
             recorded.add(record.trialNumber());
             scheduler.replay(record);
-            if (record.rung() == null || record.rung() == 0) {
-                sampler.observe(record.toCandidate(), record.meanScore());
-            }
+            sampler.observe(record.toCandidate(), record.meanScore(), record.rung() == null ? 0 : record.rung());
         }
         Supplier<Optional<Candidate>> newCandidate = () -> started.size() >= planned ? Optional.empty()
                 : Optional.of(nextNotStarted(sampler, started));
@@ -199,9 +197,7 @@ public final class SearchRun {
                 recorded.add(trial.trialNumber());
                 unwritten = trial;
                 unwrittenRetired = attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber());
-                if (attempt.work().rung() == 0) {
-                    sampler.observe(trial.toCandidate(), trial.meanScore());
-                }
+                sampler.observe(trial.toCandidate(), trial.meanScore(), attempt.work().rung());
                 if (trial.status() == TrialStatus.OK && budget.reached(trial.meanScore())
                         && stop.request(targetReached(trial))) {
                     targetReached = true;

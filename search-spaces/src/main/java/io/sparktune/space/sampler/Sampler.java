@@ -18,9 +18,18 @@ public interface Sampler {
 
     /**
      * A finished trial's result: {@code score} is the mean validation score, higher is better, NaN if the trial
-     * diverged or failed. Candidates this sampler did not propose (a resumed search's) are welcome too.
+     * diverged or failed. Candidates this sampler did not propose (a resumed search's) are welcome too. The same as
+     * {@code observe(candidate, score, 0)}.
      */
     default void observe(Candidate candidate, double score) {
+        observe(candidate, score, 0);
+    }
+
+    /**
+     * A result at a fidelity: {@code rung} 0 for a trial's first (or only) piece of training, k for its score after
+     * the k-th promotion of a multi-fidelity scheduler (more epochs). A trial may be observed once per rung it reaches.
+     */
+    default void observe(Candidate candidate, double score, int rung) {
     }
 
     /** How many distinct candidates this sampler can propose (a grid's size), or empty if unbounded. */

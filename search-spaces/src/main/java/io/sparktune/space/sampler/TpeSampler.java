@@ -67,7 +67,10 @@ public final class TpeSampler implements Sampler {
     }
 
     @Override
-    public synchronized void observe(Candidate candidate, double score) {
+    public synchronized void observe(Candidate candidate, double score, int rung) {
+        if (rung != 0) {
+            return;
+        }
         observations.put(candidate.trialNumber(),
                 new Observation(layout.toUnits(candidate.params()), Double.isFinite(score) ? score : Double.NaN));
     }
