@@ -22,9 +22,16 @@ import java.util.TreeMap;
  * distributions, categories for choices, only trials the slot applied to), draws {@value #CANDIDATES} candidates from
  * l and proposes the one with the largest l/g, summed in logs over the slots that apply to it.
  *
+ * <p>Multi-fidelity results (ASHA's rungs): a trial is ranked by the highest rung it reached, then by its score
+ * there, as Optuna's TPE ranks pruned trials by the step they reached and their value at it. Trials that earned
+ * promotions are so the "good" ones once there are enough of them, and what the higher rungs' longer training
+ * showed steers the proposals; every trial, also one stopped at rung 0, still tells where not to go.
+ *
  * <p>Asynchronous results: proposals and observations interleave freely. A proposal depends only on the seed, its
- * trial number and the set of results observed so far (kept by trial number, so their arrival order does not matter);
- * trials still running are not modelled.
+ * trial number, the set of results observed so far (kept by trial number, so their arrival order does not matter) and
+ * the set of trials proposed but not yet observed: these count as bad results where they are (Optuna's
+ * {@code constant_liar}), so candidates proposed while others train spread out instead of piling onto the same
+ * promising point.
  */
 public final class TpeSampler implements Sampler {
     /** Candidates drawn from l per proposal (Optuna's {@code n_ei_candidates}). */
@@ -33,26 +40,41 @@ public final class TpeSampler implements Sampler {
     private static final int MAX_GOOD = 25;
     private static final long PROPOSAL_STREAM = 0x5DEECE66DL;
 
-    private record Observation(double[] units, double score) {
+    /** A trial's unit point and its score at the highest rung it reached (NaN: failed, diverged, or still running). */
+    private record Observation(double[] units, double score, int rung) {
+        /** Best first: higher rung, then higher score; NaN last. */
+        static final Comparator<Observation> BEST_FIRST = Comparator
+                .comparingInt((Observation o) -> Double.isNaN(o.score) ? -1 : o.rung)
+                .thenComparingDouble(o -> Double.isNaN(o.score) ? Double.NEGATIVE_INFINITY : o.score)
+                .reversed();
     }
 
     private final SpaceLayout layout;
     private final long searchSeed;
     private final int nStartup;
+    private final boolean constantLiar;
     private final UnitRandom units;
     private final Map<Integer, Observation> observations = new TreeMap<>();
+    /** Proposed and not yet observed: the unit points of trials still running. */
+    private final Map<Integer, double[]> pending = new TreeMap<>();
     private int count;
 
     /**
      * @param nStartup number of observed results below which candidates are random (at least 1)
      */
     public TpeSampler(SearchSpace space, long searchSeed, int nStartup) {
+        this(space, searchSeed, nStartup, true);
+    }
+
+    /** @param constantLiar whether trials still running count as bad results (false: they are not modelled) */
+    TpeSampler(SearchSpace space, long searchSeed, int nStartup, boolean constantLiar) {
         if (nStartup < 1) {
             throw new IllegalArgumentException("nStartup must be >= 1, got " + nStartup);
         }
         this.layout = SpaceLayout.of(space);
         this.searchSeed = searchSeed;
         this.nStartup = nStartup;
+        this.constantLiar = constantLiar;
         this.units = new UnitRandom(layout.size(), searchSeed);
     }
 
@@ -62,17 +84,21 @@ public final class TpeSampler implements Sampler {
         // drawn for every trial, so that random proposals stay aligned with ArbiterRandomSampler's
         double[] random = units.next();
         double[] point = useModel() ? propose(trialNumber) : random;
+        if (constantLiar && !observations.containsKey(trialNumber)) {
+            pending.put(trialNumber, point);
+        }
         return new Candidate(trialNumber, layout.params(layout.fromUnits(point)),
                 TrialSeeds.trialSeed(searchSeed, trialNumber));
     }
 
     @Override
     public synchronized void observe(Candidate candidate, double score, int rung) {
-        if (rung != 0) {
-            return;
+        Observation earlier = observations.get(candidate.trialNumber());
+        if (earlier == null || rung >= earlier.rung) {
+            observations.put(candidate.trialNumber(), new Observation(layout.toUnits(candidate.params()),
+                    Double.isFinite(score) ? score : Double.NaN, rung));
         }
-        observations.put(candidate.trialNumber(),
-                new Observation(layout.toUnits(candidate.params()), Double.isFinite(score) ? score : Double.NaN));
+        pending.remove(candidate.trialNumber());
     }
 
     /** Number of results observed so far. */
@@ -87,9 +113,9 @@ public final class TpeSampler implements Sampler {
 
     private double[] propose(int trialNumber) {
         List<Observation> ranked = new ArrayList<>(observations.values());
-        // best first; NaN (failed, diverged) last; the sort is stable, so ties keep trial order
-        ranked.sort(Comparator.comparingDouble((Observation o) -> Double.isNaN(o.score) ? Double.NEGATIVE_INFINITY : o.score)
-                .reversed());
+        pending.values().forEach(units -> ranked.add(new Observation(units, Double.NaN, 0)));
+        // the sort is stable, so ties keep trial order (observed ones first, then the pending ones)
+        ranked.sort(Observation.BEST_FIRST);
         long finite = ranked.stream().filter(o -> !Double.isNaN(o.score)).count();
         int nGood = (int) Math.min(finite, Math.max(1, Math.min(MAX_GOOD, (int) Math.ceil(GAMMA * ranked.size()))));
         List<Observation> good = ranked.subList(0, nGood);
