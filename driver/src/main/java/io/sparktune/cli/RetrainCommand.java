@@ -42,8 +42,14 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", defaultValue = "model.zip", description = "where to save the model (default ${DEFAULT-VALUE})")
     Path model;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "maximum epochs (default: the spec's training.max_epochs)")
+    @Option(names = "--epochs", paramLabel = "E", description = "epochs to train (default: the trial's mean best "
+            + "epoch, from its early stopping in the search); with --hold-out the most epochs (default: the spec's "
+            + "training.max_epochs)")
     Integer epochs;
+
+    @Option(names = "--hold-out", description = "hold out a stratified 10%% of the training examples and early-stop on "
+            + "them (patience, best weights restored), instead of training on all of them for the trial's epochs")
+    boolean holdOut;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "use only the first N training examples (default: all of the training file)")
@@ -80,22 +86,32 @@ public final class RetrainCommand implements Callable<Integer> {
         HadoopFiles.use(SparkConfs.hadoopConfiguration(spark.conf));
         Retrainer.Selection selection = new Retrainer.Selection(
                 which.trialId == null && which.rank == null ? Integer.valueOf(1) : which.rank, which.trialId);
+        if (epochs != null && epochs < 1) {
+            throw new ParameterException(commandSpec.commandLine(), "--epochs must be at least 1, got " + epochs);
+        }
+        Retrainer.Schedule schedule = holdOut ? Retrainer.Schedule.holdOut(epochs) : Retrainer.Schedule.wholeSet(epochs);
         Retrainer.Outcome outcome;
         Map<String, Object> trainedWith = Map.of();
         if (onSpark) {
             try (SparkRefit refit = new SparkRefit(spark.sparkConf("sparktune retrain " + runDir.getFileName()),
                     averagingFrequency == null ? SparkRefit.AVERAGING_FREQUENCY : averagingFrequency)) {
-                outcome = Retrainer.retrain(runDir, selection, model, epochs, limit, refit);
+                outcome = Retrainer.retrain(runDir, selection, model, schedule, limit, refit);
                 trainedWith = refit.settings();
             }
         } else {
-            outcome = Retrainer.retrain(runDir, selection, model, epochs, limit);
+            outcome = Retrainer.retrain(runDir, selection, model, schedule, limit);
         }
         System.out.printf(Locale.ROOT, "%s %s%n", outcome.candidate().trialId(), outcome.candidate().params());
-        System.out.printf(Locale.ROOT, "trained on %d examples (%d held out for early stopping): %d epochs, best epoch %d, "
-                        + "validation %s %.4f, %.1f s%n", outcome.trainExamples(), outcome.heldOutExamples(),
-                outcome.training().epochsRun(), outcome.training().bestEpoch(), outcome.scoring().specName(),
-                outcome.training().bestScore(), outcome.training().fitSeconds());
+        if (holdOut) {
+            System.out.printf(Locale.ROOT, "trained on %d examples (%d held out for early stopping): %d epochs, best "
+                            + "epoch %d, validation %s %.4f, %.1f s%n", outcome.trainExamples(), outcome.heldOutExamples(),
+                    outcome.training().epochsRun(), outcome.training().bestEpoch(), outcome.scoring().specName(),
+                    outcome.training().bestScore(), outcome.training().fitSeconds());
+        } else {
+            System.out.printf(Locale.ROOT, "trained on all %d examples for %d epochs (%s), %.1f s%n",
+                    outcome.trainExamples(), outcome.training().epochsRun(),
+                    epochs == null ? "the trial's mean best epoch" : "--epochs", outcome.training().fitSeconds());
+        }
         if (onSpark) {
             System.out.printf(Locale.ROOT, "on Spark %s: parameter averaging of %s workers, minibatches of %s, "
                             + "averaged every %s minibatches%n", trainedWith.get("master"), trainedWith.get("workers"),

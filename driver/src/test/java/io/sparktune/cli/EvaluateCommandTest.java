@@ -38,7 +38,8 @@ class EvaluateCommandTest {
                 training: {max_epochs: 2, patience: 1, batch_size: 64}
                 """.formatted(FashionMnist.specData(0)));
         LeaderboardFiles.write(Leaderboard.from(List.of(LeaderboardCommandTest.trial(0, 3e-3, TrialStatus.OK, 0.7, 1.0))), runDir);
-        retrained = Retrainer.retrain(runDir, new Retrainer.Selection(1, null), runDir.resolve("model.zip"), 2, 1000);
+        retrained = Retrainer.retrain(runDir, new Retrainer.Selection(1, null), runDir.resolve("model.zip"),
+                Retrainer.Schedule.holdOut(2), 1000);
     }
 
     static String[] run(String... args) {

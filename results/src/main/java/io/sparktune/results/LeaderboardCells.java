@@ -26,7 +26,7 @@ public record LeaderboardCells(List<String> columns, List<List<Object>> rows) {
         for (int k = 0; k < board.splitCount(); k++) {
             columns.add("split" + k + "_test_score");
         }
-        columns.addAll(List.of("mean_fit_time", "std_fit_time", "mean_epochs"));
+        columns.addAll(List.of("mean_fit_time", "std_fit_time", "mean_epochs", "mean_best_epoch"));
         if (board.hasRungs()) {
             columns.add("rung");
         }
@@ -84,7 +84,7 @@ public record LeaderboardCells(List<String> columns, List<List<Object>> rows) {
         for (int k = 0; k < board.splitCount(); k++) {
             cells.add(k < trial.splits().size() ? trial.splits().get(k).score() : null);
         }
-        cells.addAll(List.of(trial.meanFitSeconds(), trial.stdFitSeconds(), trial.meanEpochs()));
+        cells.addAll(List.of(trial.meanFitSeconds(), trial.stdFitSeconds(), trial.meanEpochs(), trial.meanBestEpoch()));
         if (board.hasRungs()) {
             cells.add(trial.rung());
         }

@@ -32,13 +32,15 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 /**
- * Re-trains one leaderboard row's configuration, as scikit-learn's {@code refit}: on the whole training file (the
- * search's {@code data.limit} does not apply unless a limit is given), with early stopping on a stratified held-out
- * slice, then scores it on the spec's test set and saves a DL4J model zip and a JSON description beside it. The epochs
- * are fitted in this JVM or, through a {@link RefitEngine}, on a cluster; everything else is the same for both.
+ * Re-trains one leaderboard row's configuration, as scikit-learn's {@code refit}, on the whole training file (the
+ * search's {@code data.limit} does not apply unless a limit is given), then scores it on the spec's test set and saves
+ * a DL4J model zip and a JSON description beside it. By default it uses what the search learned: every training
+ * example, for the number of epochs the trial's early stopping kept (its {@code mean_best_epoch}), with the trial's
+ * learning-rate schedule; {@link Schedule#holdOut} early-stops on a stratified held-out slice instead. The epochs are
+ * fitted in this JVM or, through a {@link RefitEngine}, on a cluster; everything else is the same for both.
  */
 public final class Retrainer {
-    /** Fraction of the training data held out for early stopping. */
+    /** Fraction of the training data held out for early stopping by {@link Schedule#holdOut}. */
     public static final double HOLD_OUT = 0.1;
 
     /** Which row: by rank (1 = best) or by trial id. */
@@ -50,9 +52,36 @@ public final class Retrainer {
         }
     }
 
+    /** What a refit trains on and for how long. */
+    public record Schedule(boolean holdOut, Integer epochs) {
+        /** Every training example for {@code epochs} epochs, or (null) for the trial's mean best epoch, rounded. */
+        public static Schedule wholeSet(Integer epochs) {
+            return new Schedule(false, epochs);
+        }
+
+        /** Early stopping on a stratified {@link #HOLD_OUT} slice, at most {@code maxEpochs} (null: max_epochs). */
+        public static Schedule holdOut(Integer maxEpochs) {
+            return new Schedule(true, maxEpochs);
+        }
+
+        /** The epochs a whole-set refit of {@code row} trains for. */
+        int wholeSetEpochs(Map<String, String> row) throws IOException {
+            if (epochs != null) {
+                return epochs;
+            }
+            String learned = row.get("mean_best_epoch");
+            if (learned == null || learned.isEmpty()) {
+                throw new IOException("the leaderboard has no mean_best_epoch (an older sparktune wrote it): "
+                        + "pass --epochs E or --hold-out");
+            }
+            return (int) Math.max(1, Math.round(Double.parseDouble(learned)));
+        }
+    }
+
     /**
      * What the retrained model achieved and where it is: {@code testScore} is the spec's scoring metric on the test
-     * set ({@code testMetrics} all of the task's metrics; NaN / empty without {@code data.test}).
+     * set ({@code testMetrics} all of the task's metrics; NaN / empty without {@code data.test}). A whole-set refit
+     * holds out no examples and has no validation score (NaN).
      */
     public record Outcome(Candidate candidate, int trainExamples, int heldOutExamples, TrainingOutcome training,
                           Scoring scoring, double testScore, SortedMap<String, Double> testMetrics, int testExamples,
@@ -62,18 +91,17 @@ public final class Retrainer {
     private Retrainer() {
     }
 
-    /** Refits in this JVM; see {@link #retrain(Path, Selection, Path, Integer, int, RefitEngine)}. */
-    public static Outcome retrain(Path runDir, Selection selection, Path modelFile, Integer maxEpochs, int limit)
+    /** Refits in this JVM; see {@link #retrain(Path, Selection, Path, Schedule, int, RefitEngine)}. */
+    public static Outcome retrain(Path runDir, Selection selection, Path modelFile, Schedule schedule, int limit)
             throws IOException, SpecException {
-        return retrain(runDir, selection, modelFile, maxEpochs, limit, RefitEngine.LOCAL);
+        return retrain(runDir, selection, modelFile, schedule, limit, RefitEngine.LOCAL);
     }
 
     /**
-     * @param maxEpochs overrides the spec's {@code training.max_epochs} when not null
-     * @param limit     reads at most this many training examples (0 = the whole file)
-     * @param engine    fits each epoch: {@link RefitEngine#LOCAL} or on a cluster
+     * @param limit  reads at most this many training examples (0 = the whole file)
+     * @param engine fits each epoch: {@link RefitEngine#LOCAL} or on a cluster
      */
-    public static Outcome retrain(Path runDir, Selection selection, Path modelFile, Integer maxEpochs, int limit,
+    public static Outcome retrain(Path runDir, Selection selection, Path modelFile, Schedule schedule, int limit,
                                   RefitEngine engine) throws IOException, SpecException {
         SearchSpec spec = SpecParser.parse(RunFiles.spec(runDir));
         Map<String, String> row = selection.find(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)));
@@ -83,26 +111,34 @@ public final class Retrainer {
         Candidate candidate = LeaderboardRows.toCandidate(row);
         DataRef trainRef = DataRef.of(spec.data(), spec.data().train(), spec.task(), limit);
         LabeledData data = DataCache.load(trainRef);
-        Folds.Split split = Folds.holdOut(data.strata(), data.numStrata(), HOLD_OUT, candidate.seed());
-        Examples.Pair examples = Examples.split(data.select(split.train()), data.select(split.validation()),
-                trainRef.standardize());
+        Folds.Split split = schedule.holdOut()
+                ? Folds.holdOut(data.strata(), data.numStrata(), HOLD_OUT, candidate.seed())
+                : new Folds.Split(java.util.stream.IntStream.range(0, data.rows()).toArray(), new int[0]);
+        Examples.Pair examples = schedule.holdOut()
+                ? Examples.split(data.select(split.train()), data.select(split.validation()), trainRef.standardize())
+                : Examples.whole(data, trainRef.standardize());
         TrainingSettings settings = spec.training();
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(candidate, settings.loss(), settings.huberDelta(),
                 data.cols(), data.isRegression() ? 1 : data.numClasses(), candidate.seed()));
         net.init();
-        if (maxEpochs != null) {
-            settings = new TrainingSettings(maxEpochs, settings.patience(), settings.batchSize(), settings.loss(),
-                    settings.huberDelta(), settings.minDelta(), settings.maxTrialSeconds());
-        }
+        int epochs = schedule.holdOut() ? (schedule.epochs() == null ? settings.maxEpochs() : schedule.epochs())
+                : schedule.wholeSetEpochs(row);
+        settings = new TrainingSettings(epochs, settings.patience(), settings.batchSize(), settings.loss(),
+                settings.huberDelta(), settings.minDelta(), settings.maxTrialSeconds());
         Scoring scoring = spec.search().scoring();
         int batchSize = SplitTask.batchSize(candidate, settings);
         SplitTrainer trainer = new SplitTrainer(settings, batchSize);
         RefitEngine.TrainingSet trainingSet = new RefitEngine.TrainingSet(trainRef, split.train(), examples.train(),
                 examples.normalizer(), batchSize, candidate.seed());
         TrainingOutcome training;
-        try (SplitTrainer.EpochFitter fitter = engine.fitter(trainingSet, trainer);
-             SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(scoring, examples.validation())) {
-            training = trainer.train(net, fitter, scorer);
+        try (SplitTrainer.EpochFitter fitter = engine.fitter(trainingSet, trainer)) {
+            if (schedule.holdOut()) {
+                try (SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(scoring, examples.validation())) {
+                    training = trainer.train(net, fitter, scorer);
+                }
+            } else {
+                training = trainer.trainEpochs(net, fitter, epochs);
+            }
         }
         if (training.status() != TrialStatus.OK) {
             throw new IOException(candidate.trialId() + " " + training.status().name().toLowerCase() + ": " + training.message());
@@ -149,10 +185,13 @@ public final class Retrainer {
         description.put("params", outcome.candidate().params());
         description.put("train_examples", outcome.trainExamples());
         description.put("held_out_examples", outcome.heldOutExamples());
+        description.put("refit", outcome.heldOutExamples() > 0 ? "hold_out" : "whole_set");
         description.put("epochs", outcome.training().epochsRun());
         description.put("best_epoch", outcome.training().bestEpoch());
         description.put("scoring", outcome.scoring().specName());
-        description.put("validation_score", outcome.training().bestScore());
+        if (outcome.heldOutExamples() > 0) {
+            description.put("validation_score", outcome.training().bestScore());
+        }
         description.put("test_score", outcome.testScore());
         description.put("test_metrics", outcome.testMetrics());
         description.put("test_examples", outcome.testExamples());

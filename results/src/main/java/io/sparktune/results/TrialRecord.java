@@ -83,6 +83,11 @@ public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> 
         return Stats.mean(splits.stream().mapToDouble(SplitResult::epochsRun).toArray());
     }
 
+    /** Mean over splits of the epoch whose weights were kept (early stopping's best epoch): what a refit trains for. */
+    public double meanBestEpoch() {
+        return Stats.mean(splits.stream().mapToDouble(SplitResult::bestEpoch).toArray());
+    }
+
     /** The first error message among the splits, or null. */
     public String message() {
         return splits.stream().map(SplitResult::message).filter(m -> m != null && !m.isEmpty()).findFirst().orElse(null);

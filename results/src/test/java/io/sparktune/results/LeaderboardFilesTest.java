@@ -61,7 +61,7 @@ class LeaderboardFilesTest {
         assertEquals("java.io.IOException: bad 'file', C:/data second line", last.get("message"));
         for (Map<String, String> row : rows) {
             for (String column : List.of("rank_test_score", "mean_test_score", "std_test_score", "split0_test_score",
-                    "mean_fit_time", "std_fit_time", "mean_epochs", "trial_seed")) {
+                    "mean_fit_time", "std_fit_time", "mean_epochs", "mean_best_epoch", "trial_seed")) {
                 Double.parseDouble(row.get(column)); // every numeric cell parses (NaN included)
             }
         }

@@ -48,7 +48,7 @@ class LeaderboardRowRetrainTest {
                   optimizer: {choice: [nesterov, rmsprop]}
                   dropout: {uniform: [0.0, 0.5]}
                   activation: {choice: [relu, tanh]}
-                training: {max_epochs: 2, patience: 1, batch_size: 64}
+                training: {max_epochs: 3, patience: 1, batch_size: 64}
                 """.formatted(FashionMnist.specData(0)));
         Map<String, Object> best = Map.of("n_hidden", 2, "n_neurons", 23, "learning_rate", 0.0012345678901234567,
                 "optimizer", "nesterov", "dropout", 0.2718281828459045, "activation", "tanh");
@@ -59,7 +59,11 @@ class LeaderboardRowRetrainTest {
         SearchSpec spec = SpecParser.parse(RunFiles.spec(runDir));
 
         Path model = runDir.resolve("best.zip");
-        Retrainer.Outcome outcome = Retrainer.retrain(runDir, new Retrainer.Selection(1, null), model, 1, 600);
+        Retrainer.Outcome outcome = Retrainer.retrain(runDir, new Retrainer.Selection(1, null), model,
+                Retrainer.Schedule.wholeSet(null), 600);
+        assertEquals(600, outcome.trainExamples(), "the whole (limited) training set, nothing held out");
+        assertEquals(0, outcome.heldOutExamples());
+        assertEquals(2, outcome.training().epochsRun(), "the row's mean_best_epoch");
         Map<String, String> row = LeaderboardRows.byRank(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)), 1)
                 .orElseThrow();
         Candidate candidate = LeaderboardRows.toCandidate(row);
@@ -95,7 +99,11 @@ class LeaderboardRowRetrainTest {
         assertEquals("trial-0009", description.get("trial_id").textValue());
         assertEquals(0.0012345678901234567, description.get("params").get("learning_rate").doubleValue(), 0.0);
 
-        Retrainer.retrain(runDir, new Retrainer.Selection(null, "trial-0004"), model, 1, 600);
+        Retrainer.Outcome heldOut = Retrainer.retrain(runDir, new Retrainer.Selection(null, "trial-0004"), model,
+                Retrainer.Schedule.holdOut(1), 600);
+        assertEquals(600, heldOut.trainExamples() + heldOut.heldOutExamples());
+        assertEquals(0.1, heldOut.heldOutExamples() / 600.0, 0.02, "a stratified tenth held out");
+        assertEquals(1, heldOut.training().epochsRun());
         MultiLayerNetwork other = ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
         assertEquals(2, other.getLayerWiseConfigurations().getConfs().size());
         assertEquals(0.05, assertInstanceOf(RmsProp.class,

@@ -55,7 +55,7 @@ class LeaderboardTest {
         LeaderboardFiles.write(board, dir);
         List<String> header = List.of(Files.readAllLines(dir.resolve(LeaderboardCsv.FILE_NAME)).get(0).split(","));
         assertEquals(List.of("rank_test_score", "mean_test_score", "std_test_score", "split0_test_score",
-                "split1_test_score", "split2_test_score", "mean_fit_time", "std_fit_time", "mean_epochs", "status",
+                "split1_test_score", "split2_test_score", "mean_fit_time", "std_fit_time", "mean_epochs", "mean_best_epoch", "status",
                 "trial_id", "trial_seed", "param_dropout", "param_learning_rate", "param_n_hidden", "param_n_neurons",
                 "param_optimizer", "message"), header);
 

@@ -56,13 +56,20 @@ public record Examples(INDArray features, INDArray targets, LabeledData source) 
         return standardized(of(train), of(validation), standardize);
     }
 
+    /** Every row of {@code data} as training examples and no validation rows (a refit on the whole training set). */
+    public static Pair whole(LabeledData data, boolean standardize) {
+        return standardized(of(data), null, standardize);
+    }
+
     private static Pair standardized(Examples trainExamples, Examples validationExamples, boolean standardize) {
         if (!standardize) {
             return new Pair(trainExamples, validationExamples, Optional.empty());
         }
         Standardizer standardizer = Standardizer.fit(trainExamples.features());
         standardizer.transform(trainExamples.features());
-        standardizer.transform(validationExamples.features());
+        if (validationExamples != null) {
+            standardizer.transform(validationExamples.features());
+        }
         return new Pair(trainExamples, validationExamples, Optional.of(standardizer.asNormalizer()));
     }
 
@@ -75,13 +82,18 @@ public record Examples(INDArray features, INDArray targets, LabeledData source) 
         OffHeapFloats.free(targets);
     }
 
-    /** Training and validation examples, and the standardizer fitted on the training rows if any. */
+    /**
+     * Training and validation examples (null for {@link #whole}), and the standardizer fitted on the training rows if
+     * any.
+     */
     public record Pair(Examples train, Examples validation, Optional<NormalizerStandardize> normalizer)
             implements AutoCloseable {
         @Override
         public void close() {
             train.close();
-            validation.close();
+            if (validation != null) {
+                validation.close();
+            }
         }
     }
 

@@ -112,6 +112,29 @@ public final class SplitTrainer {
     }
 
     /**
+     * Fits exactly {@code epochs} epochs with no validation, as a refit on a whole training set for the number of
+     * epochs a search found best: the network keeps its last weights. A NaN or infinite loss stops it with status
+     * {@link TrialStatus#DIVERGED}; the outcome's best score is NaN (nothing was validated) and its best epoch the last.
+     */
+    public TrainingOutcome trainEpochs(MultiLayerNetwork net, EpochFitter fitter, int epochs) {
+        long start = System.nanoTime();
+        List<EpochRecord> curve = new ArrayList<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long epochStart = System.nanoTime();
+            double trainLoss = fitter.fitEpoch(net, epoch, Long.MAX_VALUE);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("training interrupted in epoch " + epoch);
+            }
+            curve.add(new EpochRecord(epoch, trainLoss, Double.NaN, seconds(epochStart)));
+            if (!Double.isFinite(trainLoss)) {
+                return new TrainingOutcome(TrialStatus.DIVERGED, Double.NaN, epoch, epoch - 1, seconds(start), curve,
+                        "diverged in epoch " + epoch + ": train loss " + trainLoss, null);
+            }
+        }
+        return new TrainingOutcome(TrialStatus.OK, Double.NaN, epochs, epochs, seconds(start), curve, null, null);
+    }
+
+    /**
      * Epochs fitted in this thread, minibatch by minibatch of {@code train}, reshuffled every epoch from
      * {@code shuffleSeed}; the epoch's loss is the mean of its minibatches' losses.
      */
