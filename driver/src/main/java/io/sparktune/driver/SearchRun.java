@@ -127,9 +127,19 @@ public final class SearchRun {
             scheduler.replay(record);
             sampler.observe(record.toCandidate(), record.meanScore(), record.rung() == null ? 0 : record.rung());
         }
-        Supplier<Optional<Candidate>> newCandidate = () -> started.size() >= planned ? Optional.empty()
-                : Optional.of(nextNotStarted(sampler, started));
         long deadline = budget.deadline(System.nanoTime());
+        FirstRungTimes firstRungs = new FirstRungTimes();
+        boolean[] outOfTime = {false};
+        Supplier<Optional<Candidate>> newCandidate = () -> {
+            if (started.size() >= planned) {
+                return Optional.empty();
+            }
+            if (!firstRungs.fitBefore(deadline, System.nanoTime())) {   // it would only be cancelled
+                outOfTime[0] = true;
+                return Optional.empty();
+            }
+            return Optional.of(nextNotStarted(sampler, started));
+        };
         Optional<TrialRecord> alreadyReached = journal.stream()
                 .filter(r -> r.status() == TrialStatus.OK && budget.reached(r.meanScore())).findFirst();
         if (alreadyReached.isPresent()) {
@@ -171,6 +181,11 @@ public final class SearchRun {
                     unwritten = null;
                 }
                 if (running == 0) {
+                    if (outOfTime[0]) {
+                        stop.request(String.format(java.util.Locale.ROOT, "max_seconds %s reached: %.1f s left, "
+                                        + "a new trial's first rung takes %.1f s", budget.maxSeconds(),
+                                (deadline - System.nanoTime()) / 1e9, firstRungs.typicalSeconds()));
+                    }
                     break;
                 }
                 if (dispatcherStoppedAt != 0
@@ -191,6 +206,9 @@ public final class SearchRun {
                 if (attempt.record().isEmpty()) {
                     cancelled = true;
                     continue;   // cancelled by a stop: not recorded, runs again on resume
+                }
+                if (!attempt.continuing() && attempt.record().get().status() == TrialStatus.OK) {
+                    firstRungs.add(attempt.seconds());
                 }
                 TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
                 records.add(trial);
@@ -238,8 +256,11 @@ public final class SearchRun {
         progress.trialFinished(trial, board, board.rows().size());
     }
 
-    /** A dispatched piece of work's end: its record, or empty if a stop cancelled it. */
-    private record Attempt(TrialScheduler.Work work, Optional<TrialRecord> record) {
+    /**
+     * A dispatched piece of work's end: its record (empty if a stop cancelled it), its wall time, and whether it
+     * continued a trial that already had a recorded piece.
+     */
+    private record Attempt(TrialScheduler.Work work, Optional<TrialRecord> record, double seconds, boolean continuing) {
     }
 
     /** The sampler's next candidate not started yet (a resumed search skips those it has). */
@@ -270,22 +291,26 @@ public final class SearchRun {
     }
 
     private Attempt attempt(TrialScheduler.Work work, boolean continuing) {
+        long start = System.nanoTime();
         Candidate candidate = work.candidate();
         List<SplitTask> splits = SearchTasks.splitsOf(spec, candidate).stream()
                 .map(task -> work.isSegment() ? task.untilEpoch(work.untilEpoch(), checkpointDir) : task)
                 .map(task -> continuing && task.trainsSegment() ? task.continuing() : task).toList();
         try {
-            return new Attempt(work, Optional.of(TrialRecord.of(candidate, dispatcher.run(candidate, splits))));
+            List<SplitResult> results = dispatcher.run(candidate, splits);
+            return new Attempt(work, Optional.of(TrialRecord.of(candidate, results)), (System.nanoTime() - start) / 1e9,
+                    continuing);
         } catch (Exception e) {
             if (stop.requested() || dispatcher.isStopped()) {
-                return new Attempt(work, Optional.empty());
+                return new Attempt(work, Optional.empty(), 0, continuing);
             }
             // e.g. Spark gave up on a task after spark.task.maxFailures lost executors: the trial fails, the search goes on
             // (the first line: Spark appends the driver's stack trace to a failed job's message)
             String message = ("dispatch failed: " + e).lines().findFirst().orElse("dispatch failed");
             List<SplitResult> failed = splits.stream().map(s -> new SplitResult(candidate.trialNumber(), s.split(),
                     TrialStatus.FAILED, Double.NaN, 0, 0, 0, List.of(), message, "driver")).toList();
-            return new Attempt(work, Optional.of(TrialRecord.of(candidate, failed)));
+            return new Attempt(work, Optional.of(TrialRecord.of(candidate, failed)), (System.nanoTime() - start) / 1e9,
+                    continuing);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sparktune.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.results.RunFiles;
@@ -32,10 +33,11 @@ class BudgetAcrossResumeTest {
     @TempDir
     Path dir;
 
-    /** Every trial takes {@code millis} and scores its number / 100. */
+    /** Every trial takes {@code millis} and scores its number / 100; a cancelled one fails at once. */
     static final class TimedDispatcher implements TrialDispatcher {
         final AtomicInteger dispatched = new AtomicInteger();
         final long millis;
+        volatile boolean cancelled;
 
         TimedDispatcher(long millis) {
             this.millis = millis;
@@ -49,13 +51,20 @@ class BudgetAcrossResumeTest {
         @Override
         public List<SplitResult> run(Candidate candidate, List<SplitTask> splits) throws Exception {
             dispatched.incrementAndGet();
-            Thread.sleep(millis);
+            long end = System.nanoTime() + millis * 1_000_000;
+            while (System.nanoTime() < end) {
+                if (cancelled) {
+                    throw new IllegalStateException("job cancelled");
+                }
+                Thread.sleep(1);
+            }
             return splits.stream().map(s -> new SplitResult(candidate.trialNumber(), s.split(), TrialStatus.OK,
                     candidate.trialNumber() / 100.0, 1, 1, millis / 1000.0, List.of(), null, "test")).toList();
         }
 
         @Override
         public void cancelAll() {
+            cancelled = true;
         }
 
         @Override
@@ -80,6 +89,23 @@ class BudgetAcrossResumeTest {
         assertTrue(outcome.stopReason().startsWith("max_seconds 1.0 reached"), outcome.stopReason());
         int added = outcome.leaderboard().rows().size() - earlier.size();
         assertTrue(added >= 3 && added < 55, "this run trained for about its own second: " + added + " trials");
+    }
+
+    @Test
+    void noTrialStartsThatCouldNotFinishBeforeMaxSeconds() throws Exception {
+        SearchSpec spec = spec(60);
+        TimedDispatcher dispatcher = new TimedDispatcher(400);   // two at a time: 0.4, 0.8 s, then 0.2 s left
+        long start = System.nanoTime();
+        SearchRun.Outcome outcome = run(spec, dispatcher, new Budget(60, 1.0, OptionalDouble.empty()), List.of());
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertEquals(SearchRun.Ending.STOPPED, outcome.ending());
+        assertTrue(outcome.stopReason().matches("max_seconds 1\\.0 reached: 0\\.\\d s left, a new trial's first rung "
+                + "takes 0\\.\\d s"), outcome.stopReason());
+        assertFalse(dispatcher.cancelled, "nothing was running at the deadline");
+        assertEquals(dispatcher.dispatched.get(), TrialJournal.read(dir.resolve("run")).size(),
+                "every trial started finished and was recorded");
+        assertTrue(seconds < 1.0, "the search ended when its last trial did, before the deadline: " + seconds + " s");
     }
 
     @Test
