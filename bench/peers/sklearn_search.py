@@ -20,6 +20,7 @@ derived from the seed and the chunk), and no chunk starts whose expected time (t
 than what is left. A running chunk cannot be stopped, so the search may end after the budget. Then the best
 parameters are refit on all training rows (the same early stopping) and scored on the test rows.
 """
+import os
 import time
 import warnings
 
@@ -113,6 +114,7 @@ def search(setup):
 def main():
     args = common.arguments(__doc__.splitlines()[0]).parse_args()
     warnings.filterwarnings("ignore", category=ConvergenceWarning)
+    os.environ.setdefault("PYTHONWARNINGS", "ignore:Stochastic Optimizer")   # the same in the joblib workers
     setup = common.Setup(args)
     candidates = search(setup)
     scored = [(params, score) for params, score in candidates if np.isfinite(score)]
