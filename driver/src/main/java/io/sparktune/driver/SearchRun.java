@@ -15,6 +15,7 @@ import io.sparktune.worker.train.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * more is dispatched, what finished is kept and the outcome says why: a resume continues. Checkpoints of a trial the
  * scheduler retires are deleted at once, and the whole checkpoint directory when every trial ran (a stopped search
  * keeps them for {@code --resume}).
+ * <p>
+ * With {@code search.deterministic: true} work goes out in batches of {@code search.deterministic_batch} pieces, the
+ * next batch only once the last one ended, and each batch's results reach the scheduler and the sampler in dispatch
+ * order. Every decision then depends on the seed and the results alone, not on which core finished first: the same
+ * spec gives the same trials, promotions and scores on {@code local[1]}, {@code local[2]} or a cluster. The price is
+ * idle cores while a batch's last piece runs. The time budget is checked between batches (a running batch is
+ * cancelled at the deadline as usual; what ended of it is kept).
  */
 public final class SearchRun {
     private static final Logger LOG = LoggerFactory.getLogger(SearchRun.class);
@@ -129,12 +137,15 @@ public final class SearchRun {
         }
         long deadline = budget.deadline(System.nanoTime());
         FirstRungTimes firstRungs = new FirstRungTimes();
+        int batch = spec.search().deterministicBatch();   // 0: not deterministic
+        boolean[] batchMayStartNew = {true};
         boolean[] outOfTime = {false};
         Supplier<Optional<Candidate>> newCandidate = () -> {
             if (started.size() >= planned) {
                 return Optional.empty();
             }
-            if (!firstRungs.fitBefore(deadline, System.nanoTime())) {   // it would only be cancelled
+            // it would only be cancelled (a deterministic batch asks once, at its start: its work must not depend on time)
+            if (batch > 0 ? !batchMayStartNew[0] : !firstRungs.fitBefore(deadline, System.nanoTime())) {
                 outOfTime[0] = true;
                 return Optional.empty();
             }
@@ -150,9 +161,11 @@ public final class SearchRun {
         ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
         CompletionService<Attempt> completions = new ExecutorCompletionService<>(pool);
         int running = 0;
+        long dispatched = 0;
+        List<Attempt> ended = new ArrayList<>();
         boolean targetReached = false;
-        TrialRecord unwritten = null;
-        boolean unwrittenRetired = false;
+        List<TrialRecord> unwritten = new ArrayList<>();
+        Set<Integer> unwrittenRetired = new HashSet<>();
         boolean cancelled = false;
         long dispatcherStoppedAt = 0;
         try (TrialJournal out = TrialJournal.openForAppend(runDir)) {
@@ -161,25 +174,31 @@ public final class SearchRun {
                     stop.request(DISPATCHER_STOPPED);
                     dispatcherStoppedAt = System.nanoTime();
                 }
-                while (!stop.requested() && running < dispatcher.parallelism() + 1) {
+                int limit = batch == 0 ? dispatcher.parallelism() + 1 : running == 0 ? batch : 0;
+                if (batch > 0 && running == 0) {
+                    batchMayStartNew[0] = firstRungs.fitBefore(deadline, System.nanoTime());
+                }
+                while (!stop.requested() && running < limit) {
                     Optional<TrialScheduler.Work> work = scheduler.next(newCandidate);
                     if (work.isEmpty()) {
                         break;
                     }
                     // a trial with a recorded segment continues from its checkpoint, which must then exist
                     boolean continuing = recorded.contains(work.get().candidate().trialNumber());
-                    completions.submit(() -> attempt(work.get(), continuing));
+                    long order = dispatched++;
+                    completions.submit(() -> attempt(work.get(), continuing, order));
                     running++;
                 }
                 progress.running(running);
-                if (unwritten != null) {
-                    // written after the freed core got new work, so the fsyncs overlap training
-                    record(unwritten, records, out);
-                    if (unwrittenRetired) {   // after the journal line: a resume never continues a deleted trial
-                        deleteCheckpoints(unwritten.trialId());
+                for (TrialRecord trial : unwritten) {
+                    // written after the freed cores got new work, so the fsyncs overlap training
+                    record(trial, records, out);
+                    if (unwrittenRetired.contains(trial.trialNumber())) {
+                        deleteCheckpoints(trial.trialId());   // after the journal line: no resume continues it
                     }
-                    unwritten = null;
                 }
+                unwritten.clear();
+                unwrittenRetired.clear();
                 if (running == 0) {
                     if (outOfTime[0]) {
                         stop.request(String.format(java.util.Locale.ROOT, "max_seconds %s reached: %.1f s left, "
@@ -202,25 +221,34 @@ public final class SearchRun {
                     continue;
                 }
                 running--;
-                Attempt attempt = next.get();
-                if (attempt.record().isEmpty()) {
-                    cancelled = true;
-                    continue;   // cancelled by a stop: not recorded, runs again on resume
+                ended.add(next.get());
+                if (batch > 0 && running > 0) {
+                    continue;   // a deterministic batch is taken whole, in dispatch order
                 }
-                if (!attempt.continuing() && attempt.record().get().status() == TrialStatus.OK) {
-                    firstRungs.add(attempt.seconds());
+                ended.sort(Comparator.comparingLong(Attempt::order));
+                for (Attempt attempt : ended) {
+                    if (attempt.record().isEmpty()) {
+                        cancelled = true;
+                        continue;   // cancelled by a stop: not recorded, runs again on resume
+                    }
+                    if (!attempt.continuing() && attempt.record().get().status() == TrialStatus.OK) {
+                        firstRungs.add(attempt.seconds());
+                    }
+                    TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
+                    records.add(trial);
+                    recorded.add(trial.trialNumber());
+                    unwritten.add(trial);
+                    if (attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber())) {
+                        unwrittenRetired.add(trial.trialNumber());
+                    }
+                    sampler.observe(trial.toCandidate(), trial.meanScore(), attempt.work().rung());
+                    if (trial.status() == TrialStatus.OK && budget.reached(trial.meanScore())
+                            && stop.request(targetReached(trial))) {
+                        targetReached = true;
+                        dispatcher.cancelAll();
+                    }
                 }
-                TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
-                records.add(trial);
-                recorded.add(trial.trialNumber());
-                unwritten = trial;
-                unwrittenRetired = attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber());
-                sampler.observe(trial.toCandidate(), trial.meanScore(), attempt.work().rung());
-                if (trial.status() == TrialStatus.OK && budget.reached(trial.meanScore())
-                        && stop.request(targetReached(trial))) {
-                    targetReached = true;
-                    dispatcher.cancelAll();
-                }
+                ended.clear();
             }
             if (targetReached || stop.reason() == null && !cancelled) {   // no resume will need them
                 deleteCheckpoints(null);
@@ -260,7 +288,8 @@ public final class SearchRun {
      * A dispatched piece of work's end: its record (empty if a stop cancelled it), its wall time, and whether it
      * continued a trial that already had a recorded piece.
      */
-    private record Attempt(TrialScheduler.Work work, Optional<TrialRecord> record, double seconds, boolean continuing) {
+    private record Attempt(TrialScheduler.Work work, Optional<TrialRecord> record, double seconds, boolean continuing,
+                           long order) {
     }
 
     /** The sampler's next candidate not started yet (a resumed search skips those it has). */
@@ -290,7 +319,8 @@ public final class SearchRun {
         }
     }
 
-    private Attempt attempt(TrialScheduler.Work work, boolean continuing) {
+    /** Trains {@code work}, the {@code order}-th piece dispatched in this run. */
+    private Attempt attempt(TrialScheduler.Work work, boolean continuing, long order) {
         long start = System.nanoTime();
         Candidate candidate = work.candidate();
         List<SplitTask> splits = SearchTasks.splitsOf(spec, candidate).stream()
@@ -299,10 +329,10 @@ public final class SearchRun {
         try {
             List<SplitResult> results = dispatcher.run(candidate, splits);
             return new Attempt(work, Optional.of(TrialRecord.of(candidate, results)), (System.nanoTime() - start) / 1e9,
-                    continuing);
+                    continuing, order);
         } catch (Exception e) {
             if (stop.requested() || dispatcher.isStopped()) {
-                return new Attempt(work, Optional.empty(), 0, continuing);
+                return new Attempt(work, Optional.empty(), 0, continuing, order);
             }
             // e.g. Spark gave up on a task after spark.task.maxFailures lost executors: the trial fails, the search goes on
             // (the first line: Spark appends the driver's stack trace to a failed job's message)
@@ -310,7 +340,7 @@ public final class SearchRun {
             List<SplitResult> failed = splits.stream().map(s -> new SplitResult(candidate.trialNumber(), s.split(),
                     TrialStatus.FAILED, Double.NaN, 0, 0, 0, List.of(), message, "driver")).toList();
             return new Attempt(work, Optional.of(TrialRecord.of(candidate, failed)), (System.nanoTime() - start) / 1e9,
-                    continuing);
+                    continuing, order);
         }
     }
 

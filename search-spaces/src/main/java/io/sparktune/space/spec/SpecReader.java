@@ -19,8 +19,9 @@ final class SpecReader {
             "standardize");
     static final List<String> IDX_FILES_KEYS = List.of("images", "labels");
     static final List<String> CSV_FILES_KEYS = List.of("path");
-    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring", "budget", "scheduler", "asha", "median",
-            "grid_points", "max_grid", "n_startup", "checkpoint_dir");
+    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring",
+            "budget", "scheduler", "asha", "median", "grid_points", "max_grid", "n_startup", "checkpoint_dir",
+            "deterministic", "deterministic_batch");
     static final List<String> BUDGET_KEYS = List.of("max_seconds", "target_score");
     static final List<String> TRAINING_KEYS = List.of("max_epochs", "patience", "batch_size", "loss", "huber_delta",
             "min_delta", "max_trial_seconds");
@@ -138,7 +139,20 @@ final class SpecReader {
         JsonNode checkpointNode = child(search, "checkpoint_dir");
         String checkpointDir = checkpointNode == null ? null : nodes.string(checkpointNode, "search.checkpoint_dir");
         return new SearchSettings(sampler, nIter, cv, split, seed, scoring, samplerOptions, readBudget(search),
-                new SchedulerReader(nodes, problems).read(search), checkpointDir);
+                new SchedulerReader(nodes, problems).read(search), checkpointDir, readDeterministicBatch(search));
+    }
+
+    /** {@code search.deterministic} and {@code search.deterministic_batch}: the batch size, 0 if not deterministic. */
+    private int readDeterministicBatch(JsonNode search) {
+        JsonNode onNode = child(search, "deterministic");
+        Boolean on = onNode == null ? Boolean.FALSE : nodes.bool(onNode, "search.deterministic");
+        JsonNode batchNode = child(search, "deterministic_batch");
+        Integer batch = batchNode == null ? Integer.valueOf(SearchSettings.DEFAULT_DETERMINISTIC_BATCH)
+                : nodes.integer(batchNode, "search.deterministic_batch", 1, 10_000);
+        if (batchNode != null && !Boolean.TRUE.equals(on)) {
+            problems.add("search.deterministic_batch", "only used with deterministic: true");
+        }
+        return Boolean.TRUE.equals(on) && batch != null ? batch : 0;
     }
 
     private SearchBudget readBudget(JsonNode search) {

@@ -47,4 +47,21 @@ class SchedulerSpecTest {
         SearchSpec moved = SpecParser.parse(with("  scheduler: asha\n  checkpoint_dir: s3a://b/ckpt"), "c.yaml");
         assertEquals(List.of("search.checkpoint_dir: hdfs://nn/ckpt → s3a://b/ckpt"), SpecDiff.between(spec, moved));
     }
+
+    @Test
+    void readsDeterministicWithItsBatchSize() throws Exception {
+        assertEquals(0, SpecParser.parse(Path.of("../examples/fashion-mlp.yaml")).search().deterministicBatch());
+        SearchSettings on = SpecParser.parse(with("  deterministic: true"), "d.yaml").search();
+        assertEquals(SearchSettings.DEFAULT_DETERMINISTIC_BATCH, on.deterministicBatch());
+        assertEquals(true, on.deterministic());
+        assertEquals(2, SpecParser.parse(with("  deterministic: true\n  deterministic_batch: 2"), "d.yaml").search()
+                .deterministicBatch());
+        assertEquals(0, SpecParser.parse(with("  deterministic: false"), "d.yaml").search().deterministicBatch());
+        assertEquals(List.of("search.deterministic_batch: only used with deterministic: true"),
+                TestSpecs.problems(with("  deterministic_batch: 2")));
+        assertEquals(List.of("search.deterministic: must be true or false (got \"maybe\")"),
+                TestSpecs.problems(with("  deterministic: maybe")));
+        assertEquals(List.of("search.deterministic_batch: must be ≥ 1 (got 0)"),
+                TestSpecs.problems(with("  deterministic: true\n  deterministic_batch: 0")));
+    }
 }
