@@ -144,7 +144,8 @@ public final class SearchRun {
             if (started.size() >= planned) {
                 return Optional.empty();
             }
-            // it would only be cancelled (a deterministic batch asks once, at its start: its work must not depend on time)
+            // it would only be cancelled (a deterministic batch asks once, at its start: its work must not depend
+            // on time)
             if (batch > 0 ? !batchMayStartNew[0] : !firstRungs.fitBefore(deadline, System.nanoTime())) {
                 outOfTime[0] = true;
                 return Optional.empty();
@@ -164,8 +165,7 @@ public final class SearchRun {
         long dispatched = 0;
         List<Attempt> ended = new ArrayList<>();
         boolean targetReached = false;
-        List<TrialRecord> unwritten = new ArrayList<>();
-        Set<Integer> unwrittenRetired = new HashSet<>();
+        List<Unwritten> unwritten = new ArrayList<>();
         boolean cancelled = false;
         long dispatcherStoppedAt = 0;
         try (TrialJournal out = TrialJournal.openForAppend(runDir)) {
@@ -190,15 +190,14 @@ public final class SearchRun {
                     running++;
                 }
                 progress.running(running);
-                for (TrialRecord trial : unwritten) {
+                for (Unwritten piece : unwritten) {
                     // written after the freed cores got new work, so the fsyncs overlap training
-                    record(trial, records, out);
-                    if (unwrittenRetired.contains(trial.trialNumber())) {
-                        deleteCheckpoints(trial.trialId());   // after the journal line: no resume continues it
+                    record(piece.trial(), records, out);
+                    if (piece.retired()) {   // after the journal line: a resume never continues a deleted trial
+                        deleteCheckpoints(piece.trial().trialId());
                     }
                 }
                 unwritten.clear();
-                unwrittenRetired.clear();
                 if (running == 0) {
                     if (outOfTime[0]) {
                         stop.request(String.format(java.util.Locale.ROOT, "max_seconds %s reached: %.1f s left, "
@@ -237,10 +236,8 @@ public final class SearchRun {
                     TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
                     records.add(trial);
                     recorded.add(trial.trialNumber());
-                    unwritten.add(trial);
-                    if (attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber())) {
-                        unwrittenRetired.add(trial.trialNumber());
-                    }
+                    unwritten.add(new Unwritten(trial,
+                            attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber())));
                     sampler.observe(trial.toCandidate(), trial.meanScore(), attempt.work().rung());
                     if (trial.status() == TrialStatus.OK && budget.reached(trial.meanScore())
                             && stop.request(targetReached(trial))) {
@@ -290,6 +287,13 @@ public final class SearchRun {
      */
     private record Attempt(TrialScheduler.Work work, Optional<TrialRecord> record, double seconds, boolean continuing,
                            long order) {
+    }
+
+    /**
+     * A finished piece of work recorded in memory, not yet journaled; {@code retired} if its trial can never continue,
+     * so its checkpoints go once the journal has it (decided when it finished: later dispatches change the answer).
+     */
+    private record Unwritten(TrialRecord trial, boolean retired) {
     }
 
     /** The sampler's next candidate not started yet (a resumed search skips those it has). */
