@@ -51,6 +51,11 @@ public final class RetrainCommand implements Callable<Integer> {
             + "them (patience, best weights restored), instead of training on all of them for the trial's epochs")
     boolean holdOut;
 
+    @Option(names = "--average-epochs", paramLabel = "K", description = "end with the mean of the weights at the "
+            + "ends of the last K epochs (default: the last quarter of the epochs; 1: the last weights); not with "
+            + "--hold-out, which restores the best epoch's weights")
+    Integer averagedEpochs;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "use only the first N training examples (default: all of the training file)")
     int limit;
@@ -89,7 +94,13 @@ public final class RetrainCommand implements Callable<Integer> {
         if (epochs != null && epochs < 1) {
             throw new ParameterException(commandSpec.commandLine(), "--epochs must be at least 1, got " + epochs);
         }
-        Retrainer.Schedule schedule = holdOut ? Retrainer.Schedule.holdOut(epochs) : Retrainer.Schedule.wholeSet(epochs);
+        if (averagedEpochs != null && (holdOut || averagedEpochs < 1)) {
+            throw new ParameterException(commandSpec.commandLine(), holdOut
+                    ? "--average-epochs applies only without --hold-out"
+                    : "--average-epochs must be at least 1, got " + averagedEpochs);
+        }
+        Retrainer.Schedule schedule = holdOut ? Retrainer.Schedule.holdOut(epochs)
+                : Retrainer.Schedule.wholeSet(epochs, averagedEpochs);
         Retrainer.Outcome outcome;
         Map<String, Object> trainedWith = Map.of();
         if (onSpark) {
@@ -108,9 +119,10 @@ public final class RetrainCommand implements Callable<Integer> {
                     outcome.training().epochsRun(), outcome.training().bestEpoch(), outcome.scoring().specName(),
                     outcome.training().bestScore(), outcome.training().fitSeconds());
         } else {
-            System.out.printf(Locale.ROOT, "trained on all %d examples for %d epochs (%s), %.1f s%n",
-                    outcome.trainExamples(), outcome.training().epochsRun(),
-                    epochs == null ? "the trial's mean best epoch" : "--epochs", outcome.training().fitSeconds());
+            System.out.printf(Locale.ROOT, "trained on all %d examples for %d epochs (%s), weights averaged over the "
+                            + "last %d, %.1f s%n", outcome.trainExamples(), outcome.training().epochsRun(),
+                    epochs == null ? "the trial's mean best epoch" : "--epochs", outcome.averagedEpochs(),
+                    outcome.training().fitSeconds());
         }
         if (onSpark) {
             System.out.printf(Locale.ROOT, "on Spark %s: parameter averaging of %s workers, minibatches of %s, "

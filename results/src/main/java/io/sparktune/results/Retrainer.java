@@ -52,16 +52,23 @@ public final class Retrainer {
         }
     }
 
-    /** What a refit trains on and for how long. */
-    public record Schedule(boolean holdOut, Integer epochs) {
+    /**
+     * What a refit trains on and for how long. A whole-set refit ends with the mean of its weights over its last
+     * {@code averagedEpochs} epochs (null: the last quarter of them, {@link #DEFAULT_AVERAGED_FRACTION}; 1: its last
+     * weights), see {@link SplitTrainer#trainEpochs}; a hold-out refit restores its best epoch's weights instead.
+     */
+    public record Schedule(boolean holdOut, Integer epochs, Integer averagedEpochs) {
+        /** The share of a whole-set refit's epochs whose weights are averaged by default. */
+        public static final double DEFAULT_AVERAGED_FRACTION = 0.25;
+
         /** Every training example for {@code epochs} epochs, or (null) for the trial's mean best epoch, rounded. */
-        public static Schedule wholeSet(Integer epochs) {
-            return new Schedule(false, epochs);
+        public static Schedule wholeSet(Integer epochs, Integer averagedEpochs) {
+            return new Schedule(false, epochs, averagedEpochs);
         }
 
         /** Early stopping on a stratified {@link #HOLD_OUT} slice, at most {@code maxEpochs} (null: max_epochs). */
         public static Schedule holdOut(Integer maxEpochs) {
-            return new Schedule(true, maxEpochs);
+            return new Schedule(true, maxEpochs, null);
         }
 
         /** The epochs a whole-set refit of {@code row} trains for. */
@@ -76,15 +83,28 @@ public final class Retrainer {
             }
             return (int) Math.max(1, Math.round(Double.parseDouble(learned)));
         }
+
+        /** How many of a whole-set refit's {@code epochs} end in the averaged weights. */
+        int averagedEpochs(int epochs) throws IOException {
+            if (averagedEpochs == null) {
+                return (int) Math.max(1, Math.round(epochs * DEFAULT_AVERAGED_FRACTION));
+            }
+            if (averagedEpochs > epochs) {
+                throw new IOException("cannot average the weights of " + averagedEpochs + " epochs: the refit trains "
+                        + epochs);
+            }
+            return averagedEpochs;
+        }
     }
 
     /**
      * What the retrained model achieved and where it is: {@code testScore} is the spec's scoring metric on the test
      * set ({@code testMetrics} all of the task's metrics; NaN / empty without {@code data.test}). A whole-set refit
-     * holds out no examples and has no validation score (NaN).
+     * holds out no examples and has no validation score (NaN); its weights are the mean over its last
+     * {@code averagedEpochs} epochs (0 for a hold-out refit, which restores its best epoch's).
      */
     public record Outcome(Candidate candidate, int trainExamples, int heldOutExamples, TrainingOutcome training,
-                          Scoring scoring, double testScore, SortedMap<String, Double> testMetrics, int testExamples,
+                          int averagedEpochs, Scoring scoring, double testScore, SortedMap<String, Double> testMetrics, int testExamples,
                           Path model, Path description) {
     }
 
@@ -123,6 +143,7 @@ public final class Retrainer {
         net.init();
         int epochs = schedule.holdOut() ? (schedule.epochs() == null ? settings.maxEpochs() : schedule.epochs())
                 : schedule.wholeSetEpochs(row);
+        int averagedEpochs = schedule.holdOut() ? 0 : schedule.averagedEpochs(epochs);
         settings = new TrainingSettings(epochs, settings.patience(), settings.batchSize(), settings.loss(),
                 settings.huberDelta(), settings.minDelta(), settings.maxTrialSeconds());
         Scoring scoring = spec.search().scoring();
@@ -137,7 +158,7 @@ public final class Retrainer {
                     training = trainer.train(net, fitter, scorer);
                 }
             } else {
-                training = trainer.trainEpochs(net, fitter, epochs);
+                training = trainer.trainEpochs(net, fitter, epochs, averagedEpochs);
             }
         }
         if (training.status() != TrialStatus.OK) {
@@ -152,7 +173,8 @@ public final class Retrainer {
             testExamples = test.rows();
         }
         saveModel(net, examples.normalizer(), modelFile);
-        Outcome outcome = new Outcome(candidate, split.train().length, split.validation().length, training, scoring,
+        Outcome outcome = new Outcome(candidate, split.train().length, split.validation().length, training,
+                averagedEpochs, scoring,
                 testMetrics.getOrDefault(scoring.specName(), Double.NaN), testMetrics, testExamples, modelFile,
                 Path.of(modelFile + ".json"));
         AtomicFiles.write(outcome.description(), describe(spec, outcome, engine.settings()));
@@ -188,6 +210,9 @@ public final class Retrainer {
         description.put("refit", outcome.heldOutExamples() > 0 ? "hold_out" : "whole_set");
         description.put("epochs", outcome.training().epochsRun());
         description.put("best_epoch", outcome.training().bestEpoch());
+        if (outcome.heldOutExamples() == 0) {
+            description.put("averaged_epochs", outcome.averagedEpochs());
+        }
         description.put("scoring", outcome.scoring().specName());
         if (outcome.heldOutExamples() > 0) {
             description.put("validation_score", outcome.training().bestScore());

@@ -60,10 +60,11 @@ class LeaderboardRowRetrainTest {
 
         Path model = runDir.resolve("best.zip");
         Retrainer.Outcome outcome = Retrainer.retrain(runDir, new Retrainer.Selection(1, null), model,
-                Retrainer.Schedule.wholeSet(null), 600);
+                Retrainer.Schedule.wholeSet(null, null), 600);
         assertEquals(600, outcome.trainExamples(), "the whole (limited) training set, nothing held out");
         assertEquals(0, outcome.heldOutExamples());
         assertEquals(2, outcome.training().epochsRun(), "the row's mean_best_epoch");
+        assertEquals(1, outcome.averagedEpochs(), "a quarter of 2 epochs, at least 1");
         Map<String, String> row = LeaderboardRows.byRank(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)), 1)
                 .orElseThrow();
         Candidate candidate = LeaderboardRows.toCandidate(row);
@@ -98,6 +99,7 @@ class LeaderboardRowRetrainTest {
         JsonNode description = new ObjectMapper().readTree(Path.of(model + ".json").toFile());
         assertEquals("trial-0009", description.get("trial_id").textValue());
         assertEquals(0.0012345678901234567, description.get("params").get("learning_rate").doubleValue(), 0.0);
+        assertEquals(1, description.get("averaged_epochs").intValue());
 
         Retrainer.Outcome heldOut = Retrainer.retrain(runDir, new Retrainer.Selection(null, "trial-0004"), model,
                 Retrainer.Schedule.holdOut(1), 600);

@@ -113,12 +113,19 @@ public final class SplitTrainer {
 
     /**
      * Fits exactly {@code epochs} epochs with no validation, as a refit on a whole training set for the number of
-     * epochs a search found best: the network keeps its last weights. A NaN or infinite loss stops it with status
-     * {@link TrialStatus#DIVERGED}; the outcome's best score is NaN (nothing was validated) and its best epoch the last.
+     * epochs a search found best. The network ends with the mean of its weights at the ends of the last
+     * {@code averagedEpochs} epochs (1: its last weights): Polyak–Ruppert tail averaging, as stochastic weight
+     * averaging (Izmailov et al., 2018) does with a constant learning rate, so the model does not depend on where the
+     * noise of the last minibatches left it. A NaN or infinite loss stops it with status {@link TrialStatus#DIVERGED};
+     * the outcome's best score is NaN (nothing was validated) and its best epoch the last.
      */
-    public TrainingOutcome trainEpochs(MultiLayerNetwork net, EpochFitter fitter, int epochs) {
+    public TrainingOutcome trainEpochs(MultiLayerNetwork net, EpochFitter fitter, int epochs, int averagedEpochs) {
+        if (averagedEpochs < 1 || averagedEpochs > epochs) {
+            throw new IllegalArgumentException("averagedEpochs must be in 1.." + epochs + ", got " + averagedEpochs);
+        }
         long start = System.nanoTime();
         List<EpochRecord> curve = new ArrayList<>();
+        INDArray weightSum = null;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long epochStart = System.nanoTime();
             double trainLoss = fitter.fitEpoch(net, epoch, Long.MAX_VALUE);
@@ -130,6 +137,13 @@ public final class SplitTrainer {
                 return new TrainingOutcome(TrialStatus.DIVERGED, Double.NaN, epoch, epoch - 1, seconds(start), curve,
                         "diverged in epoch " + epoch + ": train loss " + trainLoss, null);
             }
+            if (averagedEpochs > 1 && epoch > epochs - averagedEpochs) {
+                weightSum = weightSum == null ? net.params().dup() : weightSum.addi(net.params());
+            }
+        }
+        if (weightSum != null) {
+            net.params().assign(weightSum.divi(averagedEpochs)); // in place: views of the parameters stay valid
+            weightSum.close();
         }
         return new TrainingOutcome(TrialStatus.OK, Double.NaN, epochs, epochs, seconds(start), curve, null, null);
     }
