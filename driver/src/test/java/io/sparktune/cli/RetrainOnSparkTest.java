@@ -18,9 +18,11 @@ import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.data.IdxReader;
 import io.sparktune.worker.net.NetworkFactory;
+import io.sparktune.worker.net.PortableModel;
 import io.sparktune.worker.train.Metrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,11 +129,14 @@ class RetrainOnSparkTest {
         return EvaluateCommandTest.accuracy(result[1]);
     }
 
-    /** The row's network as a search builds it, initialised (lists the variables) and with zeroed counters. */
+    /**
+     * The row's network as a search builds it, initialised (lists the variables) and with zeroed counters, in the
+     * DL4J classes a model zip names ({@link PortableModel}).
+     */
     private static MultiLayerConfiguration rowConfiguration(Candidate row) {
         MultiLayerConfiguration expected = NetworkFactory.build(row, Loss.CROSS_ENTROPY, 1.0, 784, 10, row.seed());
         new MultiLayerNetwork(expected).init();
-        return expected;
+        return PortableModel.configuration(expected, new HashSet<>());
     }
 
     private static MultiLayerConfiguration savedConfiguration(Path model) throws Exception {

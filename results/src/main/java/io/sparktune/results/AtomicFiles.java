@@ -33,14 +33,32 @@ public final class AtomicFiles {
 
     /** Writes what {@code content} produces to {@code target} atomically. */
     public static void write(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
+        writeFile(target, temp -> {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
                 out.flush();
+            }
+        });
+    }
+
+    /** Writes a file's content given its name (for writers that take a file, not a stream). */
+    @FunctionalInterface
+    public interface FileContent {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} atomically through a writer that takes a file name: {@code content} writes the hidden
+     * temporary file, which is then forced to disk and renamed over the target.
+     */
+    public static void writeFile(Path target, FileContent content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            content.writeTo(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -13,14 +13,13 @@ import io.sparktune.worker.data.DataRef;
 import io.sparktune.worker.data.Folds;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.net.NetworkFactory;
+import io.sparktune.worker.net.PortableModel;
 import io.sparktune.worker.train.Examples;
 import io.sparktune.worker.train.Metrics;
 import io.sparktune.worker.train.SplitTrainer;
 import io.sparktune.worker.train.TrainingOutcome;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,33 +171,34 @@ public final class Retrainer {
             testMetrics = Metrics.of(net, test, examples.normalizer());
             testExamples = test.rows();
         }
-        saveModel(net, examples.normalizer(), modelFile);
+        List<String> differences = saveModel(net, examples.normalizer(), modelFile);
         Outcome outcome = new Outcome(candidate, split.train().length, split.validation().length, training,
                 averagedEpochs, scoring,
                 testMetrics.getOrDefault(scoring.specName(), Double.NaN), testMetrics, testExamples, modelFile,
                 Path.of(modelFile + ".json"));
-        AtomicFiles.write(outcome.description(), describe(spec, outcome, engine.settings()));
+        AtomicFiles.write(outcome.description(), describe(spec, outcome, engine.settings(), differences));
         return outcome;
     }
 
-    /** The model zip, with the standardizer of the training features inside it when there is one. */
-    private static void saveModel(MultiLayerNetwork net, Optional<NormalizerStandardize> normalizer, Path modelFile)
-            throws IOException {
-        Path dir = modelFile.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + modelFile.getFileName(), ".tmp");
-        try {
-            ModelSerializer.writeModel(net, temp.toFile(), true);
+    /**
+     * The model zip in DL4J's own classes ({@link PortableModel}: plain DL4J restores it), with the standardizer of
+     * the training features inside it when there is one; returns where its configuration differs from the training.
+     */
+    private static List<String> saveModel(MultiLayerNetwork net, Optional<NormalizerStandardize> normalizer,
+                                          Path modelFile) throws IOException {
+        PortableModel.Portable portable = PortableModel.of(net);
+        // the normalizer is added afterwards: writeModel(..., normalizer) flushes a stream it has closed (DL4J M2.1)
+        AtomicFiles.writeFile(modelFile, temp -> {
+            ModelSerializer.writeModel(portable.network(), temp.toFile(), true);
             if (normalizer.isPresent()) {
                 ModelSerializer.addNormalizerToModel(temp.toFile(), normalizer.get());
             }
-            Files.move(temp, modelFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
+        return portable.differences();
     }
 
-    private static String describe(SearchSpec spec, Outcome outcome, Map<String, Object> trainedWith) throws IOException {
+    private static String describe(SearchSpec spec, Outcome outcome, Map<String, Object> trainedWith,
+                                   List<String> portableDifferences) throws IOException {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("search", spec.name());
         description.put("task", spec.task().specName());
@@ -223,6 +223,7 @@ public final class Retrainer {
         description.put("fit_time", outcome.training().fitSeconds());
         description.put("trained_with", new TreeMap<>(trainedWith));
         description.put("model", outcome.model().getFileName().toString());
+        description.put("portable_differences", portableDifferences);
         return io.sparktune.worker.WorkerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(description) + "\n";
     }
 }
