@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,8 @@ class OptunaExportTest {
         for (Map<String, String> row : rows) {
             String trialId = row.get("trial_id");
             JsonNode trial = trials.get(trialId);
-            String state = !row.get("status").equals("ok") ? "FAIL" : row.get("rung").equals("1") ? "COMPLETE" : "PRUNED";
+            String state = !row.get("status").equals("ok") ? "FAIL"
+                    : row.get("rung").equals("1") ? "COMPLETE" : "PRUNED";   // rung 1 (3 epochs) is the top one
             assertEquals(state, trial.get("state").asText(), trialId);
             states.merge(state, 1, Integer::sum);
             assertEquals(Integer.parseInt(trialId.substring("trial-".length())), trial.get("number").asInt());
@@ -138,8 +140,9 @@ class OptunaExportTest {
                 "lr_decay_epochs", "IntDistribution [1, 3]");
         trial.get("distributions").fields().forEachRemaining(entry -> {
             JsonNode d = entry.getValue();
-            String range = d.has("choices") ? StreamSupport.stream(d.get("choices").spliterator(), false)
-                    .map(JsonNode::asText).toList().toString() : "[" + d.get("low").asText() + ", " + d.get("high").asText() + "]";
+            String range = d.has("choices")
+                    ? StreamSupport.stream(d.get("choices").spliterator(), false).map(JsonNode::asText).toList().toString()
+                    : "[" + d.get("low").asText() + ", " + d.get("high").asText() + "]";
             String kind = d.get("class").asText() + (d.path("log").asBoolean() ? " log " : " ") + range;
             assertEquals(distributions.get(entry.getKey()), kind, entry.getKey());
         });
@@ -217,7 +220,7 @@ class OptunaExportTest {
                 "sparktune: cannot write " + run.resolve("spec.yaml").resolve("study.log") + ": "
                         + run.resolve("spec.yaml") + " is not a directory");
         for (Map.Entry<List<String>, String> error : errors.entrySet()) {
-            List<String> args = new java.util.ArrayList<>(List.of("export"));
+            List<String> args = new ArrayList<>(List.of("export"));
             args.addAll(error.getKey());
             Cli result = cli(args.toArray(String[]::new));
             assertEquals(1, result.exit(), result.err());

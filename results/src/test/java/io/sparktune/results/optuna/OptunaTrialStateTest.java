@@ -46,7 +46,8 @@ class OptunaTrialStateTest {
 
     @Test
     void ashaPrunesTheTrialsLeftBelowTheTopRungThatDidNotStopByThemselves() throws Exception {
-        SearchSpec asha = spec("scheduler: asha, asha: {min_epochs: 1, reduction_factor: 3}");   // rungs: 1, 3, 9 epochs
+        // rungs of 1, 3 and 9 epochs
+        SearchSpec asha = spec("scheduler: asha, asha: {min_epochs: 1, reduction_factor: 3}");
         assertEquals(OptunaTrialState.COMPLETE, OptunaTrialState.of(trial(TrialStatus.OK, 2, 9, 9), asha));
         assertEquals(OptunaTrialState.COMPLETE, OptunaTrialState.of(trial(TrialStatus.OK, 2, 5, 6), asha),
                 "early stopping ended it in the top rung");
