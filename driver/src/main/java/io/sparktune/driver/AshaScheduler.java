@@ -2,6 +2,7 @@ package io.sparktune.driver;
 
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
+import io.sparktune.space.spec.SchedulerSettings;
 import io.sparktune.worker.TrialStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,13 +36,10 @@ public final class AshaScheduler implements TrialScheduler {
                     + minEpochs + ", " + maxEpochs + ", " + reductionFactor);
         }
         this.eta = reductionFactor;
-        List<Integer> epochs = new ArrayList<>();
-        for (long e = minEpochs; e < maxEpochs; e *= reductionFactor) {
-            epochs.add((int) e);
+        this.milestones = SchedulerSettings.rungEpochs(minEpochs, maxEpochs, reductionFactor);
+        for (int rung = 0; rung < milestones.length; rung++) {
+            rungScores.add(new HashMap<>());
         }
-        epochs.add(maxEpochs);
-        this.milestones = epochs.stream().mapToInt(Integer::intValue).toArray();
-        epochs.forEach(e -> rungScores.add(new HashMap<>()));
     }
 
     /** The epoch each rung trains to, lowest rung first. */

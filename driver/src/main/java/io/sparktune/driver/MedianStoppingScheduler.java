@@ -70,7 +70,7 @@ public final class MedianStoppingScheduler implements TrialScheduler {
     private void decide(TrialRecord record, int untilEpoch) {
         int trial = record.trialNumber();
         latest.put(trial, record);
-        double[] curve = meanCurve(record);
+        double[] curve = record.meanValidationCurve();
         curves.put(trial, curve);
         boolean over = record.status() != TrialStatus.OK || curve.length < untilEpoch || curve.length >= maxEpochs;
         if (!over && !pruned(trial, curve)) {
@@ -93,16 +93,5 @@ public final class MedianStoppingScheduler implements TrialScheduler {
         double median = others.length % 2 == 1 ? others[others.length / 2]
                 : (others[others.length / 2 - 1] + others[others.length / 2]) / 2;
         return Arrays.stream(curve).max().orElse(Double.NaN) < median;
-    }
-
-    private static double[] meanCurve(TrialRecord record) {
-        int epochs = record.splits().stream().mapToInt(s -> s.curve().size()).min().orElse(0);
-        double[] mean = new double[epochs];
-        for (SplitResult split : record.splits()) {
-            for (int e = 0; e < epochs; e++) {
-                mean[e] += split.curve().get(e).validationScore() / record.splits().size();
-            }
-        }
-        return mean;
     }
 }

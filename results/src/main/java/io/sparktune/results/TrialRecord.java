@@ -88,6 +88,21 @@ public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> 
         return Stats.mean(splits.stream().mapToDouble(SplitResult::bestEpoch).toArray());
     }
 
+    /**
+     * The trial's learning curve: the validation score of each epoch averaged over the splits, for the epochs every
+     * split got to (what the median stopping rule compares, and the intermediate values of an Optuna export).
+     */
+    public double[] meanValidationCurve() {
+        int epochs = splits.stream().mapToInt(s -> s.curve().size()).min().orElse(0);
+        double[] mean = new double[epochs];
+        for (SplitResult split : splits) {
+            for (int e = 0; e < epochs; e++) {
+                mean[e] += split.curve().get(e).validationScore() / splits.size();
+            }
+        }
+        return mean;
+    }
+
     /** The first error message among the splits, or null. */
     public String message() {
         return splits.stream().map(SplitResult::message).filter(m -> m != null && !m.isEmpty()).findFirst().orElse(null);

@@ -107,16 +107,25 @@ public final class SpaceLayout {
 
     /** Each slot's unit-interval point for a candidate's params; NaN where the candidate holds no value. */
     public double[] toUnits(Map<String, Object> params) {
+        Object[] values = values(params);
         double[] units = new double[slots.size()];
-        Object perLayer = params.get(HyperParameter.NEURONS_PER_LAYER.specName());
-        List<Integer> widths = perLayer == null ? List.of() : LayerWidths.parse(perLayer.toString());
         for (int i = 0; i < units.length; i++) {
-            Slot slot = slots.get(i);
-            Object value = slot.layer() < 0 ? params.get(slot.hp().specName())
-                    : slot.layer() < widths.size() ? widths.get(slot.layer()) : null;
-            units[i] = value == null ? Double.NaN : slot.distribution().toUnit(value);
+            units[i] = values[i] == null ? Double.NaN : slots.get(i).distribution().toUnit(values[i]);
         }
         return units;
+    }
+
+    /** Each slot's value in a candidate's params (a layer's width for a per-layer slot); null where it holds none. */
+    public Object[] values(Map<String, Object> params) {
+        Object[] values = new Object[slots.size()];
+        Object perLayer = params.get(HyperParameter.NEURONS_PER_LAYER.specName());
+        List<Integer> widths = perLayer == null ? List.of() : LayerWidths.parse(perLayer.toString());
+        for (int i = 0; i < values.length; i++) {
+            Slot slot = slots.get(i);
+            values[i] = slot.layer() < 0 ? params.get(slot.hp().specName())
+                    : slot.layer() < widths.size() ? widths.get(slot.layer()) : null;
+        }
+        return values;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sparktune.space.spec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,5 +23,18 @@ public record SchedulerSettings(String name, int minEpochs, int reductionFactor,
 
     public boolean isMedian() {
         return MEDIAN.equals(name);
+    }
+
+    /**
+     * The epoch each asha rung trains to, lowest rung first: {@code minEpochs · reductionFactor^k} while below
+     * {@code maxEpochs}, and {@code maxEpochs} for the last rung.
+     */
+    public static int[] rungEpochs(int minEpochs, int maxEpochs, int reductionFactor) {
+        List<Integer> epochs = new ArrayList<>();
+        for (long e = minEpochs; e < maxEpochs; e *= reductionFactor) {
+            epochs.add((int) e);
+        }
+        epochs.add(maxEpochs);
+        return epochs.stream().mapToInt(Integer::intValue).toArray();
     }
 }
