@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sparktune", mixinStandardHelpOptions = true, version = "sparktune 0.1.0",
         description = "Distributed hyperparameter search for DL4J multilayer perceptrons on Apache Spark.",
         subcommands = {SearchCommand.class, RetrainCommand.class, LeaderboardCommand.class, ClusterCommand.class,
-                ReportCommand.class, EvaluateCommand.class, BenchCommand.class, ValidateCommand.class})
+                ReportCommand.class, EvaluateCommand.class, BenchCommand.class, ValidateCommand.class,
+                ImportanceCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

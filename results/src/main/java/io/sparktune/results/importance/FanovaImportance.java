@@ -1,14 +1,22 @@
 package io.sparktune.results.importance;
 
+import io.sparktune.results.RunFiles;
+import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.results.importance.Importances.ParamImportance;
 import io.sparktune.space.SearchSpace;
+import io.sparktune.space.spec.SpecException;
+import io.sparktune.space.spec.SpecParser;
 import io.sparktune.worker.TrialStatus;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hyperparameter importance as Optuna's {@code FanovaImportanceEvaluator} computes it (Optuna 3.1,
@@ -27,6 +35,7 @@ public final class FanovaImportance {
     /** Optuna's default number of trees. */
     public static final int TREES = 64;
     public static final long SEED = 0;
+    private static final Logger LOG = LoggerFactory.getLogger(FanovaImportance.class);
 
     private FanovaImportance() {
     }
@@ -38,6 +47,22 @@ public final class FanovaImportance {
 
     public static Importances of(List<TrialRecord> journal, SearchSpace space, int trees, long seed) {
         return compute(latest(journal), space, trees, seed, new ArrayList<>());
+    }
+
+    /**
+     * Importance in the search of {@code runDir}: its journal over the space of its spec copy, or, if that no longer
+     * parses (its data moved, say), over the space read off the trials, as the report draws it then.
+     */
+    public static Importances forRun(Path runDir, int trees, long seed) throws IOException {
+        Path specFile = RunFiles.spec(runDir);
+        List<TrialRecord> journal = TrialJournal.read(runDir);
+        try {
+            return of(journal, SpecParser.parse(specFile).space(), trees, seed);
+        } catch (SpecException e) {
+            LOG.warn("{} no longer parses ({}); taking each hyperparameter's range from the trials", specFile,
+                    e.problems());
+            return withoutSpec(journal, trees, seed);
+        }
     }
 
     /** As {@link #of}, for a run whose spec no longer parses: the space is read off the trials ({@link InferredSpace}). */

@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * {@link #SPACE}, score = a strong bump in log(learning_rate) (variance 4/45 ≈ 0.089) + 0.3 for adam (≈ 0.020) +
  * a slope in n_neurons (≈ 0.0075), nothing from dropout. fANOVA's true shares are then about 0.76, 0.17, 0.064 and 0.
  */
-final class SyntheticTrials {
-    static final SearchSpace SPACE = SearchSpace.of(Map.<HyperParameter, Distribution>of(
+public final class SyntheticTrials {
+    public static final SearchSpace SPACE = SearchSpace.of(Map.<HyperParameter, Distribution>of(
             HyperParameter.LEARNING_RATE, new LogUniform(1e-4, 1e-1),
             HyperParameter.N_NEURONS, new IntRange(8, 256),
             HyperParameter.DROPOUT, new Uniform(0.0, 0.5),
@@ -33,7 +33,7 @@ final class SyntheticTrials {
     private SyntheticTrials() {
     }
 
-    static List<TrialRecord> sample(int count, long seed) {
+    public static List<TrialRecord> sample(int count, long seed) {
         Random random = new Random(seed);
         List<TrialRecord> trials = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -44,14 +44,14 @@ final class SyntheticTrials {
         return trials;
     }
 
-    static double score(Map<String, Object> params) {
+    public static double score(Map<String, Object> params) {
         double u = (Math.log10((Double) params.get("learning_rate")) + 2.5) / 1.5;   // -1 … 1 over the range
         double width = ((Integer) params.get("n_neurons") - 8) / 248.0;
         return 1 - u * u + ("adam".equals(params.get("optimizer")) ? 0.3 : 0) + 0.3 * width;
     }
 
     /** A trial scored {@code score} on each of its two splits. */
-    static TrialRecord scored(int number, SortedMap<String, Object> params, double score) {
+    public static TrialRecord scored(int number, SortedMap<String, Object> params, double score) {
         List<SplitResult> splits = List.of(0, 1).stream().map(k -> new SplitResult(number, k, TrialStatus.OK, score, 3, 2,
                 1.0, List.of(), null, "1@host")).toList();
         return TrialRecord.of(new Candidate(number, params, 1000L + number), splits);
