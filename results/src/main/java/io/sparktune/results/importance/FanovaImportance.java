@@ -65,7 +65,7 @@ public final class FanovaImportance {
         }
     }
 
-    /** As {@link #of}, for a run whose spec no longer parses: the space is read off the trials ({@link InferredSpace}). */
+    /** As {@link #of}, for a run whose spec no longer parses: the space read off the trials ({@link InferredSpace}). */
     public static Importances withoutSpec(List<TrialRecord> journal, int trees, long seed) {
         List<TrialRecord> trials = latest(journal);
         List<String> notes = new ArrayList<>(List.of("The spec no longer parses: each hyperparameter's range is the "
@@ -82,7 +82,8 @@ public final class FanovaImportance {
                 .filter(t -> t.status() == TrialStatus.OK && Double.isFinite(t.meanScore())).toList();
         int n = scored.size();
         if (n < Importances.MIN_TRIALS) {
-            notes.add("Importance needs at least " + Importances.MIN_TRIALS + " scored trials; this search has " + n + ".");
+            notes.add("Importance needs at least " + Importances.MIN_TRIALS + " scored trials; this search has " + n
+                    + ".");
             return new Importances(List.of(), n, trials.size(), trees, seed, notes);
         }
         if (n < Importances.RELIABLE_TRIALS) {

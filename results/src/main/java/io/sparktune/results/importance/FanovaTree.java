@@ -182,7 +182,8 @@ final class FanovaTree {
             if (feature[node] != LEAF) {
                 double weight = volume[left[node]] + volume[right[node]];
                 meanValue[node] = weight > 0
-                        ? (volume[left[node]] * meanValue[left[node]] + volume[right[node]] * meanValue[right[node]]) / weight
+                        ? (volume[left[node]] * meanValue[left[node]] + volume[right[node]] * meanValue[right[node]])
+                                / weight
                         : (meanValue[left[node]] + meanValue[right[node]]) / 2;
                 volume[node] = weight;
             }

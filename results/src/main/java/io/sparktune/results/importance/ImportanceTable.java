@@ -25,7 +25,8 @@ public final class ImportanceTable {
             String row = "%-" + width + "s  %10s  %s";
             out.append(String.format(Locale.ROOT, row, "parameter", "importance", "").stripTrailing()).append('\n');
             for (ParamImportance param : importances.params()) {
-                String bar = param.singleValued() ? "(one value)" : "#".repeat((int) Math.round(param.importance() * BAR_WIDTH));
+                String bar = param.singleValued() ? "(one value)"
+                        : "#".repeat((int) Math.round(param.importance() * BAR_WIDTH));
                 out.append(String.format(Locale.ROOT, row, param.name(),
                         String.format(Locale.ROOT, "%.3f", param.importance()), bar).stripTrailing()).append('\n');
             }

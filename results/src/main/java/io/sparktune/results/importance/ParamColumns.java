@@ -72,7 +72,8 @@ final class ParamColumns {
                 choice.values().forEach(value -> bounds.add(new double[] {0, 1}));
             } else {
                 params.add(new Param(slot, bounds.size(), 1));
-                bounds.add(new double[] {scaled(distribution, low(distribution)), scaled(distribution, high(distribution))});
+                bounds.add(new double[] {scaled(distribution, low(distribution)),
+                                         scaled(distribution, high(distribution))});
             }
         }
         return new ParamColumns(params, singleValued, bounds.toArray(double[][]::new));
@@ -206,6 +207,7 @@ final class ParamColumns {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+                : String.valueOf(value);
     }
 }

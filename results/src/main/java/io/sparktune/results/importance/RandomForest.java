@@ -53,7 +53,8 @@ final class RandomForest {
         // minChildWeight 2: a node of one sample is a leaf (min_samples_split=2); no minimum impurity decrease
         CARTJointRegressionTrainer cart = new CARTJointRegressionTrainer(MAX_DEPTH, 2f, 0f, 1f, false,
                 new MeanSquaredError(), false, seed);
-        EnsembleModel<Regressor> forest = new BaggingTrainer<>(cart, new AveragingCombiner(), trees, seed).train(dataset);
+        EnsembleModel<Regressor> forest = new BaggingTrainer<>(cart, new AveragingCombiner(), trees, seed)
+                .train(dataset);
         List<FanovaTree> fanovaTrees = new ArrayList<>();
         for (Model<Regressor> member : forest.getModels()) {
             fanovaTrees.add(new FanovaTree(((TreeModel<Regressor>) member).getRoot(),

@@ -33,8 +33,8 @@ final class ImportanceSection {
             out.append("<p>Each hyperparameter's share of the variance of the score: ")
                     .append(Svg.escape(importances.summary()))
                     .append(" (Hutter et al. 2014, as Optuna's FanovaImportanceEvaluator).</p>\n")
-                    .append("<table class=\"leaderboard importance\">\n<thead><tr><th>parameter</th><th>importance</th>")
-                    .append("<th></th></tr></thead>\n<tbody>\n");
+                    .append("<table class=\"leaderboard importance\">\n<thead><tr><th>parameter</th>")
+                    .append("<th>importance</th><th></th></tr></thead>\n<tbody>\n");
             for (ParamImportance param : importances.params()) {
                 out.append("<tr><td>").append(Svg.escape(param.name())).append("</td><td class=\"num\">")
                         .append(String.format(Locale.ROOT, "%.3f", param.importance())).append("</td><td>")

@@ -9,7 +9,7 @@ import io.sparktune.results.importance.Importances.ParamImportance;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** fANOVA importances of trials whose objective is known: the dominant hyperparameter first, the irrelevant one at 0. */
+/** fANOVA importances of trials of a known objective: the dominant hyperparameter first, the irrelevant one at 0. */
 class FanovaImportanceTest {
     static final List<TrialRecord> TRIALS = SyntheticTrials.sample(100, 7);
 

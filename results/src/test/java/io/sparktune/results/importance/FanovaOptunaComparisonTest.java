@@ -82,7 +82,7 @@ class FanovaOptunaComparisonTest {
             row.set("params", params);
         }
         Path file = Files.writeString(dir.resolve("trials.json"), JSON.writeValueAsString(input));
-        Path script = Path.of(System.getProperty("user.dir")).resolve("target/test-classes/importance/optuna_fanova.py");
+        Path script = Path.of(System.getProperty("user.dir"), "target/test-classes/importance/optuna_fanova.py");
         Process process = new ProcessBuilder(PYTHON, script.toString(), file.toString()).redirectError(
                 dir.resolve("stderr.txt").toFile()).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

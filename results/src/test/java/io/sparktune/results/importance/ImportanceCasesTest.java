@@ -53,8 +53,8 @@ class ImportanceCasesTest {
         assertEquals("momentum", importances.params().get(0).name(), importances.toString());
         assertTrue(importances.of("momentum") > 0.8, importances.toString());
         assertTrue(importances.of("dropout") < 0.05, importances.toString());
-        assertEquals(List.of("momentum has no value in " + withoutMomentum + " of 80 scored trials (it does not apply to "
-                + "them); they count with its default, 0.9."), importances.notes());
+        assertEquals(List.of("momentum has no value in " + withoutMomentum + " of 80 scored trials (it does not apply "
+                + "to them); they count with its default, 0.9."), importances.notes());
     }
 
     @Test
@@ -75,10 +75,10 @@ class ImportanceCasesTest {
         Importances importances = FanovaImportance.of(trials, space);
         assertEquals(List.of("activation", "n_hidden", "neurons_per_layer[0]", "neurons_per_layer[1]"),
                 importances.params().stream().map(ParamImportance::name).sorted().toList());
-        assertTrue(importances.notes().contains("activation has no value in 1 of 12 scored trials (it does not apply to "
-                + "them); they count as none of its values."), importances.notes().toString());
-        assertTrue(importances.notes().contains("neurons_per_layer[1] has no value in 6 of 12 scored trials (it does not "
-                + "apply to them); they count at the low end of its range, 8."), importances.notes().toString());
+        assertTrue(importances.notes().contains("activation has no value in 1 of 12 scored trials (it does not apply "
+                + "to them); they count as none of its values."), importances.notes().toString());
+        assertTrue(importances.notes().contains("neurons_per_layer[1] has no value in 6 of 12 scored trials (it does "
+                + "not apply to them); they count at the low end of its range, 8."), importances.notes().toString());
     }
 
     @Test
@@ -100,8 +100,8 @@ class ImportanceCasesTest {
         Importances few = FanovaImportance.of(SyntheticTrials.sample(5, 1), SyntheticTrials.SPACE);
         assertTrue(few.computed());
         assertEquals(4, few.params().size());
-        assertEquals(List.of("Only 5 scored trials: a forest learns little from so few, so these shares are rough (they "
-                + "firm up from about 10 on)."), few.notes());
+        assertEquals(List.of("Only 5 scored trials: a forest learns little from so few, so these shares are rough "
+                + "(they firm up from about 10 on)."), few.notes());
 
         List<TrialRecord> one = new ArrayList<>(SyntheticTrials.sample(1, 1));
         one.add(failed(1, one.get(0).params()));

@@ -52,8 +52,8 @@ public final class SyntheticTrials {
 
     /** A trial scored {@code score} on each of its two splits. */
     public static TrialRecord scored(int number, SortedMap<String, Object> params, double score) {
-        List<SplitResult> splits = List.of(0, 1).stream().map(k -> new SplitResult(number, k, TrialStatus.OK, score, 3, 2,
-                1.0, List.of(), null, "1@host")).toList();
+        List<SplitResult> splits = List.of(0, 1).stream().map(k -> new SplitResult(number, k, TrialStatus.OK, score,
+                3, 2, 1.0, List.of(), null, "1@host")).toList();
         return TrialRecord.of(new Candidate(number, params, 1000L + number), splits);
     }
 }
