@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Distributed hyperparameter search for DL4J multilayer perceptrons on Apache Spark.",
         subcommands = {SearchCommand.class, RetrainCommand.class, LeaderboardCommand.class, ClusterCommand.class,
                 ReportCommand.class, EvaluateCommand.class, BenchCommand.class, ValidateCommand.class,
-                ExportCommand.class})
+                ExportCommand.class, ImportanceCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -68,6 +68,7 @@ public final class HtmlReport {
         section(page, "learning-curves", "Learning curves of the " + LearningCurves.TOP_TRIALS + " best trials",
                 LearningCurves.html(board));
         section(page, "hyperparameters", "Score against each hyperparameter", ParamScatter.html(board, distributions));
+        section(page, "importance", "Hyperparameter importance", ImportanceSection.html(trials, distributions));
         section(page, "history", "Score over trials", ScoreHistory.html(board));
         section(page, "spec", "Spec (" + specFileName + ")", "<pre class=\"spec\">" + Svg.escape(specText) + "</pre>\n");
         return page.append("</body>\n</html>\n").toString();
