@@ -105,14 +105,18 @@ final class Plot {
                 .append("\" shape-rendering=\"crispEdges\" fill=\"").append(color).append("\"><title>").append(Svg.escape(tooltip)).append("</title></rect>\n");
     }
 
-    /** A dashed horizontal line at {@code vy} across the frame, with {@code label} (if not null) above its right end. */
+    /**
+     * A dashed horizontal line at {@code vy} across the frame, with {@code label} (if not null) above its right end
+     * (below it when the line is too close to the top of the frame).
+     */
     void level(double vy, String label) {
         String cy = Svg.coordinate(py(vy));
+        String dy = py(vy) - TOP < AxisText.LINE ? "1.1em" : "-0.35em";
         marks.append("<line class=\"level\" stroke=\"#888\" stroke-dasharray=\"4 3\" x1=\"").append(left).append("\" x2=\"")
                 .append(width - RIGHT).append("\" y1=\"").append(cy).append("\" y2=\"").append(cy).append("\"/>\n");
         if (label != null) {
             marks.append("<text class=\"level-label\" x=\"").append(width - RIGHT - 4).append("\" y=\"").append(cy)
-                    .append("\" dy=\"-0.35em\" text-anchor=\"end\"").append(AxisText.HALO).append('>').append(Svg.escape(label))
+                    .append("\" dy=\"").append(dy).append("\" text-anchor=\"end\"").append(AxisText.HALO).append('>').append(Svg.escape(label))
                     .append("</text>\n");
         }
     }
