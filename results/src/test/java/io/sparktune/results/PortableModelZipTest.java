@@ -81,7 +81,7 @@ class PortableModelZipTest {
         for (Case c : cases) {
             Path zip = dir.resolve(c.name() + ".zip");
             Retrainer.Selection row = new Retrainer.Selection(null, "trial-%04d".formatted(c.trial()));
-            Retrainer.Outcome outcome = Retrainer.retrain(c.runDir(), row, zip, Retrainer.Schedule.wholeSet(1), 600);
+            Retrainer.Outcome outcome = Retrainer.retrain(c.runDir(), row, zip, Retrainer.Schedule.wholeSet(1, null), 600);
             try (ZipFile file = new ZipFile(zip.toFile())) {
                 byte[] configuration = file.getInputStream(file.getEntry("configuration.json")).readAllBytes();
                 String json = new String(configuration, StandardCharsets.UTF_8);

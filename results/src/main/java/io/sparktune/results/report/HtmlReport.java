@@ -6,6 +6,7 @@ import io.sparktune.results.LeaderboardCells;
 import io.sparktune.results.RunFiles;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
+import io.sparktune.results.importance.Importances;
 import io.sparktune.space.dist.Distribution;
 import io.sparktune.space.spec.SearchSpec;
 import io.sparktune.space.spec.SpecException;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * charts are SVG drawn here), readable offline and while the search runs. It shows a summary, the ranked
  * leaderboard, learning curves of the best trials, the score against each hyperparameter, the score over trials with
  * the running best, and the spec the search ran with. Everything comes from the run directory's files.
+ * Also: all trials in parallel coordinates, a heat map of the score over two hyperparameters, the epochs each trial
+ * trained (ASHA's rungs).
  */
 public final class HtmlReport {
     public static final String FILE_NAME = "report.html";
@@ -68,8 +71,14 @@ public final class HtmlReport {
         section(page, "learning-curves", "Learning curves of the " + LearningCurves.TOP_TRIALS + " best trials",
                 LearningCurves.html(board));
         section(page, "hyperparameters", "Score against each hyperparameter", ParamScatter.html(board, distributions));
-        section(page, "importance", "Hyperparameter importance", ImportanceSection.html(trials, distributions));
+        Importances importances = ImportanceSection.of(trials, distributions);
+        section(page, "importance", "Hyperparameter importance", ImportanceSection.html(importances));
+        section(page, "parallel-coordinates", "All trials across the hyperparameters",
+                ParallelCoordinates.html(board, distributions));
+        section(page, "heat-map", "Score over the two most important hyperparameters", ScoreHeatMap.html(board,
+                distributions, ImportanceSection.topTwo(importances, distributions), "their fANOVA importance"));
         section(page, "history", "Score over trials", ScoreHistory.html(board));
+        section(page, "rungs", "Epochs trained per trial", RungChart.html(trials));
         section(page, "spec", "Spec (" + specFileName + ")", "<pre class=\"spec\">" + Svg.escape(specText) + "</pre>\n");
         return page.append("</body>\n</html>\n").toString();
     }

@@ -23,11 +23,26 @@ final class ImportanceSection {
     private ImportanceSection() {
     }
 
-    /** The section for {@code trials} (journal order) and the spec's distributions by name (empty: none parsed). */
-    static String html(List<TrialRecord> trials, Map<String, Distribution> distributions) {
-        Importances importances = distributions.isEmpty()
+    /** The importances of {@code trials} (journal order) over the spec's distributions by name (empty: none parsed). */
+    static Importances of(List<TrialRecord> trials, Map<String, Distribution> distributions) {
+        return distributions.isEmpty()
                 ? FanovaImportance.withoutSpec(trials, FanovaImportance.TREES, FanovaImportance.SEED)
                 : FanovaImportance.of(trials, space(distributions));
+    }
+
+    /**
+     * The two most important hyperparameters that trials carry by name, most important first (fewer if fewer were
+     * assessed; a per-layer width such as {@code neurons_per_layer[0]} is not one).
+     */
+    static List<String> topTwo(Importances importances, Map<String, Distribution> distributions) {
+        return importances.params().stream().filter(p -> !p.singleValued())
+                .map(ParamImportance::name)
+                .filter(name -> distributions.isEmpty() ? !name.contains("[") : distributions.containsKey(name))
+                .limit(2).toList();
+    }
+
+    /** The section's table and notes. */
+    static String html(Importances importances) {
         StringBuilder out = new StringBuilder();
         if (importances.computed()) {
             out.append("<p>Each hyperparameter's share of the variance of the score: ")

@@ -2,20 +2,16 @@ package io.sparktune.results.report;
 
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.TrialRecord;
-import io.sparktune.space.HyperParameter;
 import io.sparktune.space.dist.Distribution;
-import io.sparktune.space.dist.LogUniform;
 import io.sparktune.worker.TrialStatus;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Mean validation score against each searched hyperparameter, one small scatter per hyperparameter, one point per
- * scored trial. The x axis is logarithmic for hyperparameters the spec draws from a {@code loguniform}; categories
- * (optimizer, activation) sit side by side, each point shifted a little (by trial number, not at random) so that
- * equal values stay visible. All charts share the score axis.
+ * scored trial. The x axis is the hyperparameter's {@link ParamAxis} (logarithmic for {@code loguniform} and
+ * {@code intlog}); categories (optimizer, activation) sit side by side, each point shifted a little (by trial
+ * number, not at random) so that equal values stay visible. All charts share the score axis.
  */
 final class ParamScatter {
     private static final int WIDTH = 400;
@@ -44,35 +40,16 @@ final class ParamScatter {
 
     private static String chart(String name, Distribution distribution, List<TrialRecord> scored, Scale y) {
         List<TrialRecord> trials = scored.stream().filter(t -> t.params().get(name) != null).toList();
-        boolean categorical = trials.stream().anyMatch(t -> !(t.params().get(name) instanceof Number));
-        List<String> categories = categorical ? categories(name, distribution, trials) : List.of();
-        double[] values = trials.stream().mapToDouble(t -> categorical
-                ? categories.indexOf(String.valueOf(t.params().get(name))) : ((Number) t.params().get(name)).doubleValue()).toArray();
-        boolean log = distribution instanceof LogUniform;
-        boolean integer = HyperParameter.bySpecName(name).map(h -> h.kind() == HyperParameter.Kind.INT).orElse(false);
-        Scale x = categorical ? Scale.categorical(categories)
-                : log ? Scale.log(values) : integer ? Scale.integers(values) : Scale.linear(values);
-        Plot plot = new Plot("param-" + name, "score vs " + name, WIDTH, HEIGHT, x, name, y, "mean validation score");
-        for (int i = 0; i < trials.size(); i++) {
-            TrialRecord trial = trials.get(i);
-            double shift = categorical ? jitter(trial.trialNumber()) : 0;
-            plot.point(values[i] + shift, trial.meanScore(), Svg.color(0), trial.trialId() + ": " + name + " = "
+        ParamAxis axis = ParamAxis.of(name, distribution, trials);
+        Plot plot = new Plot("param-" + name, "score vs " + name, WIDTH, HEIGHT, axis.scale(), name, y, "mean validation score");
+        for (TrialRecord trial : trials) {
+            double shift = axis.categorical() ? jitter(trial.trialNumber()) : 0;
+            plot.point(axis.value(trial) + shift, trial.meanScore(), Svg.color(0), trial.trialId() + ": " + name + " = "
                     + trial.params().get(name) + ", score " + Svg.number(trial.meanScore(), 4));
         }
-        String caption = (distribution == null ? name : name + " ~ " + distribution.keyword())
+        String caption = axis.described()
                 + (trials.size() < scored.size() ? " (" + (scored.size() - trials.size()) + " trials without it not shown)" : "");
         return Svg.figure(plot.svg(), List.of(), caption);
-    }
-
-    /** The spec's categories in its order, then any other value seen. */
-    private static List<String> categories(String name, Distribution distribution, List<TrialRecord> trials) {
-        List<String> categories = new ArrayList<>();
-        if (distribution != null) {
-            distribution.discreteValues().forEach(v -> categories.add(String.valueOf(v)));
-        }
-        new TreeSet<>(trials.stream().map(t -> String.valueOf(t.params().get(name))).toList()).stream()
-                .filter(v -> !categories.contains(v)).forEach(categories::add);
-        return categories;
     }
 
     /** A deterministic offset in [-0.25, 0.25) from the trial number (golden-ratio sequence). */

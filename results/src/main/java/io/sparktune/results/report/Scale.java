@@ -61,6 +61,11 @@ final class Scale {
         return log;
     }
 
+    /** The value at the low end of the axis. */
+    double low() {
+        return low;
+    }
+
     /** Where {@code value} lies along the axis: 0 at the low end, 1 at the high end. */
     double fraction(double value) {
         double t = log ? (Math.log10(value) - Math.log10(low)) / (Math.log10(high) - Math.log10(low))

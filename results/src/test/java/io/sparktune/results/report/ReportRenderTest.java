@@ -9,21 +9,14 @@ import io.sparktune.results.TrialRecord;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.TrialStatus;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -32,22 +25,19 @@ import org.w3c.dom.NodeList;
  * used exactly for the loguniform hyperparameter, nothing is fetched from elsewhere, and headless Chromium renders it.
  */
 class ReportRenderTest {
-    private static final String CHROMIUM = System.getProperty("chromium.binary", "chromium");
-
-    @TempDir
     static Path runDir;
+    /** Each trial's latest record. */
     static List<TrialRecord> trials;
     static Path report;
-    static Document page;
+    static ReportPage page;
 
     @BeforeAll
     static void searchAndReport() throws Exception {
-        trials = ReportRunFixture.search(runDir);
+        ReportRunFixture.Run run = ReportRunFixture.shared();
+        runDir = run.dir();
+        trials = run.board().rows().stream().map(Leaderboard.Row::trial).toList();
         report = HtmlReport.write(runDir);
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
-        factory.setExpandEntityReferences(false);
-        page = factory.newDocumentBuilder().parse(report.toFile()); // the page is also well-formed XML
+        page = ReportPage.parse(report); // the page is also well-formed XML
     }
 
     static List<TrialRecord> scored() {
@@ -55,11 +45,11 @@ class ReportRenderTest {
     }
 
     static NodeList select(String xpath) throws Exception {
-        return (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, page, XPathConstants.NODESET);
+        return page.select(xpath);
     }
 
     static int count(String chart, String element) throws Exception {
-        return select("//svg[@data-chart='" + chart + "']//" + element).getLength();
+        return page.count(chart, element);
     }
 
     @Test
@@ -131,10 +121,9 @@ class ReportRenderTest {
 
     @Test
     void headlessChromiumRendersEveryChart() throws Exception {
-        Path profile = Files.createTempDirectory("chromium-profile");
         Path png = runDir.resolve("report.png");
         String url = report.toUri().toString();
-        run(List.of("--screenshot=" + png, "--window-size=1400,2400", url), profile);
+        ReportPage.chromium(List.of("--screenshot=" + png, "--window-size=1400,2400", url));
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1400, image.getWidth());
         assertEquals(2400, image.getHeight());
@@ -150,24 +139,11 @@ class ReportRenderTest {
         assertTrue(colors.size() > 50, "distinct colours: " + colors.size());
         assertTrue(inked > image.getWidth() * image.getHeight() / 4 / 50, "non-white pixels: " + inked);
 
-        String dom = run(List.of("--dump-dom", url), profile);
+        String dom = ReportPage.chromium(List.of("--dump-dom", url));
         String html = Files.readString(report);
         assertEquals(occurrences(html, "<svg class=\"chart\""), occurrences(dom, "<svg class=\"chart\""));
         assertEquals(occurrences(html, "<circle"), occurrences(dom, "<circle"), "Chromium parsed every point");
         assertEquals(occurrences(html, "<polyline"), occurrences(dom, "<polyline"));
-    }
-
-    private static String run(List<String> args, Path profile) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile));
-        command.addAll(args);
-        Path stdout = Files.createTempFile(profile, "stdout", ".txt");
-        Process chromium = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
-        assertEquals(0, chromium.exitValue());
-        return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 
     private static String axisLabel(String chart) throws Exception {
@@ -175,12 +151,7 @@ class ReportRenderTest {
     }
 
     private static List<String> texts(String xpath) throws Exception {
-        NodeList nodes = select(xpath);
-        List<String> texts = new java.util.ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent());
-        }
-        return texts;
+        return page.texts(xpath);
     }
 
     private static int occurrences(String text, String part) {
