@@ -2,6 +2,7 @@ package io.sparktune.cli;
 
 import io.sparktune.driver.Budget;
 import io.sparktune.driver.CheckpointDir;
+import io.sparktune.driver.LiveSearchPage;
 import io.sparktune.driver.ProgressLog;
 import io.sparktune.driver.Resume;
 import io.sparktune.driver.SearchRun;
@@ -80,8 +81,16 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
+    @Option(names = "--ui", arity = "0..1", paramLabel = "PORT", fallbackValue = "" + LiveSearchPage.DEFAULT_PORT,
+            description = "serve a live page of the search on http://127.0.0.1:PORT/ (default " + LiveSearchPage.DEFAULT_PORT
+                    + ", or the next free port; 0: any free port)")
+    Integer uiPort;
+
     @Override
     public Integer call() throws Exception {
+        if (uiPort != null && (uiPort < 0 || uiPort > 65535)) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--ui: no port " + uiPort);
+        }
         SearchSpec spec = SpecParser.parse(specFile);
         SparkConf sparkConf = spark.sparkConf("sparktune " + spec.name());
         String checkpoints = CheckpointDir.requested(checkpointDir, spec, out);
@@ -105,9 +114,21 @@ public final class SearchCommand implements Callable<Integer> {
         } else {
             RunFiles.startNew(out, specFile);
         }
+        ProgressLog progress = ProgressLog.forConsole(quiet);
+        try (LiveSearchPage page = uiPort == null ? null : LiveSearchPage.start(out, progress, uiPort)) {
+            return search(spec, sparkConf, checkpoints, finished, progress, page);
+        }
+    }
+
+    private int search(SearchSpec spec, SparkConf sparkConf, String checkpoints, List<TrialRecord> finished,
+                       ProgressLog progress, LiveSearchPage page) throws Exception {
         StopRequest stop = new StopRequest();
         SearchRun.Outcome outcome;
         try (SparkDispatcher dispatcher = new SparkDispatcher(sparkConf)) {
+            if (page != null) {
+                System.err.println("sparktune: live search page " + page.url() + "  (Spark UI "
+                        + dispatcher.uiUrl().orElse("off") + ")");
+            }
             DataChecks.requireValid(spec, dispatcher.runsTasksInThisJvm());
             if (CheckpointDir.usedBy(spec)) {
                 checkpoints = CheckpointDir.settle(checkpoints, out);
@@ -121,7 +142,7 @@ public final class SearchCommand implements Callable<Integer> {
                 }
             });
             outcome = new SearchRun(spec, out, dispatcher, SearchRun.schedulerFor(spec), budget(spec), stop,
-                    ProgressLog.forConsole(quiet), CheckpointDir.usedBy(spec) ? checkpoints : null).run(finished);
+                    progress, CheckpointDir.usedBy(spec) ? checkpoints : null).run(finished);
         }
         System.out.print(LeaderboardTable.format(outcome.leaderboard(), top));
         EpochLimitNote.forBest(outcome.leaderboard(), spec.training()).ifPresent(System.out::println);

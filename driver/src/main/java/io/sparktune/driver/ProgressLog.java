@@ -30,6 +30,8 @@ public final class ProgressLog {
     private volatile int done;
     private volatile int running;
     private volatile String best = "-";
+    private volatile boolean started;
+    private volatile boolean finished;
 
     public ProgressLog(Mode mode, PrintStream terminal) {
         this.mode = mode;
@@ -44,6 +46,7 @@ public final class ProgressLog {
 
     synchronized void started(int plannedTrials, int alreadyDone, int parallelism) {
         startNanos = System.nanoTime();
+        started = true;
         planned = plannedTrials;
         resumed = alreadyDone;
         done = alreadyDone;
@@ -82,6 +85,7 @@ public final class ProgressLog {
     }
 
     synchronized void finished() {
+        finished = true;
         if (redraw != null) {
             redraw.shutdownNow();
             terminal.print("\r\033[K");
@@ -92,6 +96,16 @@ public final class ProgressLog {
     private synchronized void drawLiveLine() {
         terminal.print("\r\033[K" + status());
         terminal.flush();
+    }
+
+    /** The live line, whatever the mode: e.g. "7/60 done, 2 running | best 0.8512 (trial-0004) | elapsed 1m05s, ETA 8m12s". */
+    public synchronized String statusLine() {
+        return started ? status() : "starting";
+    }
+
+    /** Whether the search has not ended yet (it may not have started either). */
+    public boolean isRunning() {
+        return !finished;
     }
 
     private String status() {

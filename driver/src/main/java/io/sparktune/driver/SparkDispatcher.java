@@ -55,6 +55,12 @@ public final class SparkDispatcher implements TrialDispatcher {
         this.splitFunction = new SplitFunction(JobHadoopSettings.install(context));
     }
 
+    /** The address of Spark's web UI, if it runs ({@code spark.ui.enabled}). */
+    public java.util.Optional<String> uiUrl() {
+        scala.Option<String> url = context.sc().uiWebUrl();
+        return url.isDefined() ? java.util.Optional.of(url.get()) : java.util.Optional.empty();
+    }
+
     @Override
     public int parallelism() {
         try {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code report.html}: one self-contained page about a search (no script, no stylesheet or font to fetch: the
- * charts are SVG drawn here), readable offline and while the search runs. It shows a summary, the ranked
+ * charts are SVG drawn here), readable offline and while the search runs; {@code search --ui} serves the same page,
+ * live ({@link LivePage}). It shows a summary, the ranked
  * leaderboard, learning curves of the best trials, the score against each hyperparameter, the score over trials with
  * the running best, and the spec the search ran with. Everything comes from the run directory's files.
  * Also: all trials in parallel coordinates, a heat map of the score over two hyperparameters, the epochs each trial
@@ -39,6 +40,16 @@ public final class HtmlReport {
 
     /** Writes {@code runDir/report.html} (atomically) from the run's journal and spec copy; returns its path. */
     public static Path write(Path runDir) throws IOException {
+        Path report = runDir.resolve(FILE_NAME);
+        AtomicFiles.write(report, page(runDir, null));
+        return report;
+    }
+
+    /**
+     * The page of the run in {@code runDir} as it is now: the static report, or with {@code live} the same page with
+     * the search's progress line and a script that keeps it up to date ({@link LivePage}).
+     */
+    public static String page(Path runDir, LivePage.Status live) throws IOException {
         Path specFile = RunFiles.spec(runDir);
         String specText = Files.readString(specFile, StandardCharsets.UTF_8);
         Map<String, Distribution> distributions = new TreeMap<>();
@@ -51,22 +62,24 @@ public final class HtmlReport {
             // e.g. the data files moved since the search: the report still shows everything, with linear axes
             LOG.warn("{} no longer parses ({}); drawing every hyperparameter on a linear axis", specFile, e.problems());
         }
-        Path report = runDir.resolve(FILE_NAME);
-        AtomicFiles.write(report, render(name, specFile.getFileName().toString(), specText, distributions,
-                TrialJournal.read(runDir)));
-        return report;
+        return render(name, specFile.getFileName().toString(), specText, distributions, TrialJournal.read(runDir),
+                live);
     }
 
     /** The page for the given trials (in journal order), spec text and the spec's distributions by name. */
     static String render(String searchName, String specFileName, String specText, Map<String, Distribution> distributions,
-                         List<TrialRecord> trials) {
+                         List<TrialRecord> trials, LivePage.Status live) {
         Leaderboard board = Leaderboard.from(trials);
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>sparktune report: ").append(Svg.escape(searchName)).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        page.append("<h1>").append(Svg.escape(searchName)).append("</h1>\n").append(summary(board));
+        page.append("<h1>").append(Svg.escape(searchName)).append("</h1>\n");
+        if (live != null) {
+            page.append(LivePage.progress(live));
+        }
+        page.append(summary(board));
         section(page, "leaderboard", "Leaderboard", RankedTable.html(LeaderboardCells.of(board)));
         section(page, "learning-curves", "Learning curves of the " + LearningCurves.TOP_TRIALS + " best trials",
                 LearningCurves.html(board));
@@ -80,6 +93,9 @@ public final class HtmlReport {
         section(page, "history", "Score over trials", ScoreHistory.html(board));
         section(page, "rungs", "Epochs trained per trial", RungChart.html(trials));
         section(page, "spec", "Spec (" + specFileName + ")", "<pre class=\"spec\">" + Svg.escape(specText) + "</pre>\n");
+        if (live != null) {
+            page.append(LivePage.SCRIPT);
+        }
         return page.append("</body>\n</html>\n").toString();
     }
 
@@ -93,7 +109,7 @@ public final class HtmlReport {
         long ok = trials.stream().filter(t -> t.status() == TrialStatus.OK).count();
         long diverged = trials.stream().filter(t -> t.status() == TrialStatus.DIVERGED).count();
         double fitSeconds = trials.stream().flatMap(t -> t.splits().stream()).mapToDouble(s -> s.fitSeconds()).sum();
-        StringBuilder out = new StringBuilder("<p class=\"summary\">").append(trials.size()).append(" trials finished: ")
+        StringBuilder out = new StringBuilder("<p id=\"summary\" class=\"summary\">").append(trials.size()).append(" trials finished: ")
                 .append(ok).append(" scored, ").append(diverged).append(" diverged, ").append(trials.size() - ok - diverged)
                 .append(" failed; ").append(Svg.number(fitSeconds, 0)).append(" s of training in all.");
         if (ok > 0) {
@@ -122,6 +138,7 @@ public final class HtmlReport {
             svg.chart circle.point { fill-opacity: 0.85; } svg.chart polyline.curve { stroke-opacity: 0.7; }
             ul.legend { list-style: none; padding: 0; margin: 4px 0; font-size: 12px; }
             .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; }
+            p.progress { color: #555; font-variant-numeric: tabular-nums; }
             pre.spec { background: #f7f7f7; padding: 12px; border: 1px solid #e4e4e4; overflow-x: auto; }
             """;
 }

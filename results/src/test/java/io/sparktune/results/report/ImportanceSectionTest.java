@@ -59,7 +59,7 @@ class ImportanceSectionTest {
     }
 
     private static Document page(List<TrialRecord> trials, Map<String, Distribution> distributions) throws Exception {
-        String html = HtmlReport.render("synthetic", "spec.yaml", "name: synthetic\n", distributions, trials);
+        String html = HtmlReport.render("synthetic", "spec.yaml", "name: synthetic\n", distributions, trials, null);
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
         factory.setExpandEntityReferences(false);
