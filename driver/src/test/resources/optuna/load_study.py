@@ -1,8 +1,9 @@
 """Loads an Optuna journal file written by `sparktune export --optuna` and prints, as one JSON object, what Optuna
 sees in it: the study, every trial and the best one. It also uses the study as an Optuna user would, and fails if
 Optuna refuses it: every trial passes Optuna's own validation (`add_trials` into a fresh study validates each one),
-fANOVA computes parameter importances from it (Optuna's default evaluator; needs scikit-learn), and a TPE sampler
-seeded with the trials proposes the next one.
+fANOVA computes parameter importances from it (Optuna's default evaluator; needs scikit-learn), a TPE sampler
+seeded with the trials proposes the next one, and optuna.visualization draws its plots (needs plotly): "plotted" counts
+the points (or axes) each figure's traces hold.
 
 usage: load_study.py JOURNAL_FILE
 """
@@ -41,6 +42,15 @@ copy.add_trials(trials)
 importances = optuna.importance.get_param_importances(study)
 best = study.best_trial
 proposed = copy.ask(fixed_distributions=best.distributions)
+# optuna.visualization (Debian's python3-plotly): the plots a user draws first, each with data from every trial
+figures = {
+    "optimization_history": optuna.visualization.plot_optimization_history(study),
+    "intermediate_values": optuna.visualization.plot_intermediate_values(study),
+    "parallel_coordinate": optuna.visualization.plot_parallel_coordinate(study),
+    "param_importances": optuna.visualization.plot_param_importances(study),
+}
+plotted = {name: sum(len(getattr(trace, "x", None) or getattr(trace, "dimensions", None) or [])
+                     for trace in figure.data) for name, figure in figures.items()}
 
 print(json.dumps({
     "study_name": study.study_name,
@@ -51,4 +61,5 @@ print(json.dumps({
     "validated_trials": len(copy.trials) - 1,
     "importances": importances,
     "proposed_params": proposed.params,
+    "plotted": plotted,
 }))

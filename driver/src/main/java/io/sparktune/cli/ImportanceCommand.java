@@ -1,13 +1,10 @@
 package io.sparktune.cli;
 
 import io.sparktune.results.RunFiles;
-import io.sparktune.results.TrialJournal;
 import io.sparktune.results.importance.FanovaImportance;
 import io.sparktune.results.importance.ImportanceTable;
 import io.sparktune.results.importance.Importances;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -41,10 +38,7 @@ public final class ImportanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunFiles.spec(runDir); // fails with "DIR holds no search" for a wrong directory
-        if (!Files.exists(runDir.resolve(TrialJournal.FILE_NAME))) {
-            throw new NoSuchFileException(runDir.resolve(TrialJournal.FILE_NAME) + " (no trial has finished yet)");
-        }
+        RunFiles.journal(runDir); // fails for a directory without a search or without a finished trial
         Importances importances = FanovaImportance.forRun(runDir, trees, seed);
         if (!importances.computed()) {
             PrintWriter err = commandSpec.commandLine().getErr();

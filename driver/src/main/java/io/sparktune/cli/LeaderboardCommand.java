@@ -8,8 +8,6 @@ import io.sparktune.results.LeaderboardTable;
 import io.sparktune.results.RunFiles;
 import io.sparktune.results.TrialJournal;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -48,10 +46,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunFiles.spec(runDir); // fails with "DIR holds no search" for a wrong directory
-        if (!Files.exists(runDir.resolve(TrialJournal.FILE_NAME))) {
-            throw new NoSuchFileException(runDir.resolve(TrialJournal.FILE_NAME) + " (no trial has finished yet)");
-        }
+        RunFiles.journal(runDir); // fails for a directory without a search or without a finished trial
         LeaderboardCells table = LeaderboardCells.of(Leaderboard.from(TrialJournal.read(runDir)));
         if (sort != null) {
             boolean descending = sort.startsWith("-");

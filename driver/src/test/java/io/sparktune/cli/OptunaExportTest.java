@@ -185,6 +185,11 @@ class OptunaExportTest {
         Set<String> bestParams = new TreeSet<>();
         best.get("params").fieldNames().forEachRemaining(bestParams::add);
         assertEquals(bestParams, proposed, "TPE proposes a next trial from the exported ones");
+        JsonNode plotted = loaded.get("plotted");
+        for (String figure : List.of("optimization_history", "intermediate_values", "parallel_coordinate",
+                "param_importances")) {
+            assertTrue(plotted.path(figure).asInt() > 0, "optuna.visualization drew " + figure + ": " + plotted);
+        }
     }
 
     @Test

@@ -41,6 +41,19 @@ public final class RunFiles {
         throw new IOException(runDir + " holds no search (no " + String.join(" or ", SPEC_NAMES) + ")");
     }
 
+    /**
+     * The journal of the search in {@code runDir}, checked to exist: an {@link IOException} naming the problem when
+     * {@code runDir} holds no search ({@link #spec}) or no trial has finished yet.
+     */
+    public static Path journal(Path runDir) throws IOException {
+        spec(runDir);
+        Path journal = runDir.resolve(TrialJournal.FILE_NAME);
+        if (!Files.exists(journal)) {
+            throw new java.nio.file.NoSuchFileException(journal + " (no trial has finished yet)");
+        }
+        return journal;
+    }
+
     /** Records where the search in {@code runDir} keeps its checkpoints (a qualified URI). */
     public static void recordCheckpointDir(Path runDir, String uri) throws IOException {
         Files.writeString(runDir.resolve(CHECKPOINT_DIR_FILE), uri + "\n", StandardCharsets.UTF_8);

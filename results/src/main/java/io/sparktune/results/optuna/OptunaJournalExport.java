@@ -86,11 +86,8 @@ public final class OptunaJournalExport {
             throw new NoSuchFileException(runDir.toString(), null,
                     Files.exists(runDir) ? "not a directory" : "no such directory");
         }
-        Path journalFile = runDir.resolve(TrialJournal.FILE_NAME);
+        Path journalFile = RunFiles.journal(runDir);
         SearchSpec spec = SpecParser.parse(RunFiles.spec(runDir));
-        if (!Files.exists(journalFile)) {
-            throw new NoSuchFileException(journalFile + " (no trial has finished yet)");
-        }
         if (Files.isDirectory(file)) {
             throw new FileSystemException(file.toString(), null, "is a directory");
         }
