@@ -213,7 +213,8 @@ public final class SplitTrainer {
         INDArray bestParams = null;
         SortedMap<String, Double> reportedMetrics = null;   // the best epoch's when it is restored, else the last's
         String message = null;
-        boolean stopped = false;
+        // a training whose patience ran out in the segment before (at the epoch a scheduler asked for) is over
+        boolean stopped = from.epochs() > 0 && epochsWithoutImprovement >= settings.effectivePatience();
         for (int epoch = from.epochs() + 1; epoch <= lastEpoch && !stopped; epoch++) {
             long epochStart = System.nanoTime();
             double trainLoss = fitter.fitEpoch(net, epoch, deadline);

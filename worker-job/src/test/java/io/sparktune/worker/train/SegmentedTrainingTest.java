@@ -53,6 +53,24 @@ class SegmentedTrainingTest {
     }
 
     @Test
+    void aSegmentWhosePatienceRanOutAtItsLastEpochIsNotContinued() {
+        // learning rate 0: the score never moves, so early stopping (patience 1) ends training after epoch 2
+        Candidate frozen = new Candidate(8, new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 8,
+                "learning_rate", 0.0, "optimizer", "sgd")), 4242L);
+        String checkpoints = dir.resolve("f").toString();
+        SplitTask task = new SplitTask(frozen, Task.CLASSIFICATION, FashionMnist.train(400),
+                new TrainingSettings(6, 1, 32), Scoring.ACCURACY, new SplitPlan(2, 0, 3), 1);
+        SplitResult stopped = SplitJob.run(task.untilEpoch(2, checkpoints));
+        assertEquals(2, stopped.epochsRun(), "stopped by its patience exactly where the segment ended");
+        SplitResult next = SplitJob.run(task.untilEpoch(3, checkpoints).continuing());
+        assertEquals(TrialStatus.OK, next.status(), next.message());
+        assertEquals(2, next.epochsRun(), "a scheduler asking for one more epoch gets none: early stopping ended it");
+        assertEquals(stopped.curve(), next.curve());
+        assertEquals(stopped.score(), next.score(), 0.0);
+        assertEquals(stopped.metrics(), next.metrics());
+    }
+
+    @Test
     void aSegmentNeverTrainsPastMaxEpochs() {
         SplitResult result = SplitJob.run(task(3).untilEpoch(9, dir.resolve("c").toString()));
         assertEquals(3, result.epochsRun());
