@@ -85,10 +85,8 @@ final class EpochBench {
     static MultiLayerNetwork newNetwork() {
         Map<String, Object> params = new TreeMap<>(Map.of("n_hidden", 2, "neurons_per_layer", "300-100",
                 "optimizer", "adam", "learning_rate", 1e-3));
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(new Candidate(1, new TreeMap<>(params), 42L),
+        return NetworkFactory.initialised(NetworkFactory.build(new Candidate(1, new TreeMap<>(params), 42L),
                 Task.CLASSIFICATION, WIDTHS[0], WIDTHS[WIDTHS.length - 1], 42L));
-        net.init();
-        return net;
     }
 
     private static List<BenchRow> rows(int batchSize, long examples, GemmBaseline gemm, Map<String, List<Double>> seconds) {

@@ -137,9 +137,7 @@ public final class Retrainer {
                 ? Examples.split(data.select(split.train()), data.select(split.validation()), trainRef.standardize())
                 : Examples.whole(data, trainRef.standardize());
         TrainingSettings settings = spec.training();
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(candidate, settings.loss(), settings.huberDelta(),
-                data.cols(), data.isRegression() ? 1 : data.numClasses(), candidate.seed()));
-        net.init();
+        MultiLayerNetwork net = NetworkFactory.initialised(candidate, settings, data, candidate.seed());
         int epochs = schedule.holdOut() ? (schedule.epochs() == null ? settings.maxEpochs() : schedule.epochs())
                 : schedule.wholeSetEpochs(row);
         int averagedEpochs = schedule.holdOut() ? 0 : schedule.averagedEpochs(epochs);

@@ -69,7 +69,8 @@ public final class SplitJob {
             }
             MultiLayerNetwork net = null;
             try {
-                net = restored.map(Checkpoints.Restored::net).orElseGet(() -> newNetwork(task, data, seed));
+                net = restored.map(Checkpoints.Restored::net)
+                        .orElseGet(() -> NetworkFactory.initialised(task.candidate(), task.training(), data, seed));
                 Trained trained = trainAndScore(task, examples, net, restored, seed);
                 if (trained.state() != null) {
                     MultiLayerNetwork trainedNet = net;
@@ -148,13 +149,6 @@ public final class SplitJob {
         return new Trained(new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(),
                 outcome.bestScore(), outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(),
                 outcome.message(), WORKER, outcome.status() == TrialStatus.OK ? metrics : null), state);
-    }
-
-    private static MultiLayerNetwork newNetwork(SplitTask task, LabeledData data, long seed) {
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(task.candidate(), task.training().loss(),
-                task.training().huberDelta(), data.cols(), data.isRegression() ? 1 : data.numClasses(), seed));
-        net.init();
-        return net;
     }
 
     /**

@@ -4,11 +4,14 @@ import io.sparktune.space.Candidate;
 import io.sparktune.space.HyperParameter;
 import io.sparktune.space.spec.Loss;
 import io.sparktune.space.spec.Task;
+import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.worker.data.LabeledData;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 
@@ -57,6 +60,24 @@ public final class NetworkFactory {
             output.dropOut(1.0 - dropout);
         }
         return layers.layer(output.nIn(inputs).nOut(numOutputs).build()).build();
+    }
+
+    /**
+     * The initialised network (weights drawn from {@code seed}) of {@code candidate} on {@code data}: its columns in,
+     * one output for regression or one per class, with {@code training}'s loss. What a split, a refit and a benchmark
+     * train.
+     */
+    public static MultiLayerNetwork initialised(Candidate candidate, TrainingSettings training, LabeledData data,
+                                                long seed) {
+        return initialised(build(candidate, training.loss(), training.huberDelta(), data.cols(),
+                data.isRegression() ? 1 : data.numClasses(), seed));
+    }
+
+    /** A network of {@code configuration}, initialised. */
+    public static MultiLayerNetwork initialised(MultiLayerConfiguration configuration) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration);
+        net.init();
+        return net;
     }
 
     static Activation activation(String name) {
