@@ -35,13 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code export --optuna} of a real asha search on local[2] (Fashion-MNIST, 2-fold CV, rungs of 1 and 3 epochs; the
  * 100,000-neuron candidates fail for real, out of memory), loaded by Debian's python3-optuna
- * ({@code -Dsparktune.test.python}, default /usr/bin/python3) with {@code src/test/resources/optuna/load_study.py}:
+ * ({@code -Dpython3.binary}, default /usr/bin/python3) with {@code src/test/resources/optuna/load_study.py}:
  * every trial comes back once with its state, value, parameters and their distributions, learning curve and
  * leaderboard cells; Optuna's best trial is the leaderboard's first; Optuna validates every trial, computes fANOVA
  * importances and proposes a next trial from them. Then the command's refusals.
  */
 class OptunaExportTest {
-    private static final String PYTHON = System.getProperty("sparktune.test.python", "/usr/bin/python3");
+    private static final String PYTHON = System.getProperty("python3.binary", "/usr/bin/python3");
 
     @TempDir
     static Path dir;
