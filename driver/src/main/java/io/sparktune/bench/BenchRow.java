@@ -7,13 +7,23 @@ import java.util.function.DoublePredicate;
  * measured in the same run, and their ratio {@code value / baseline} (of the minima and of the medians), checked
  * against the issue's target on the medians. A row without a baseline checks its target, if any, on the median value.
  */
-public record BenchRow(String suite, String measure, Samples value, Unit unit, String baselineName, Samples baseline,
-                       Target target, String note) {
+public record BenchRow(
+        String suite,
+        String measure,
+        Samples value,
+        Unit unit,
+        String baselineName,
+        Samples baseline,
+        Target target,
+        String note) {
 
     /** How a row's values are printed. */
     public enum Unit {
-        SECONDS("s", 1, "%.3f"), MILLISECONDS("ms", 1e3, "%.2f"), MEGABYTES("MB", 1.0 / (1 << 20), "%.0f"),
-        GFLOPS("GFLOP/s", 1e-9, "%.1f"), SCORE("", 1, "%.4f");
+        SECONDS("s", 1, "%.3f"),
+        MILLISECONDS("ms", 1e3, "%.2f"),
+        MEGABYTES("MB", 1.0 / (1 << 20), "%.0f"),
+        GFLOPS("GFLOP/s", 1e-9, "%.1f"),
+        SCORE("", 1, "%.4f");
 
         private final String suffix;
         private final double scale;

@@ -8,8 +8,16 @@ import java.util.List;
  * sizes, repeats per measurement, the overhead suite's trial count, the seed workload spec for {@code quality}, and a
  * scratch directory for the searches' run directories.
  */
-public record BenchSettings(String images, String labels, int epochExamples, List<Integer> epochBatchSizes,
-                            int repeats, int overheadTrials, int scalingTrials, Path seedSpec, Path scratch) {
+public record BenchSettings(
+        String images,
+        String labels,
+        int epochExamples,
+        List<Integer> epochBatchSizes,
+        int repeats,
+        int overheadTrials,
+        int scalingTrials,
+        Path seedSpec,
+        Path scratch) {
     public BenchSettings {
         if (repeats < 1 || overheadTrials < 1 || scalingTrials < 1 || epochExamples < 1) {
             throw new IllegalArgumentException("repeats, trials and examples must be >= 1");

@@ -13,11 +13,11 @@ public final class BenchTable {
             + "| ratio min | ratio median | target | met | note |";
     static final String RULE = "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
-    private BenchTable() {
-    }
+    private BenchTable() {}
 
     public static String format(List<BenchRow> rows) {
-        StringBuilder table = new StringBuilder(HEADER).append('\n').append(RULE).append('\n');
+        StringBuilder table =
+                new StringBuilder(HEADER).append('\n').append(RULE).append('\n');
         for (BenchRow row : rows) {
             table.append("| ").append(String.join(" | ", cells(row))).append(" |\n");
         }
@@ -27,10 +27,17 @@ public final class BenchTable {
     private static List<String> cells(BenchRow row) {
         BenchRow.Unit unit = row.unit();
         boolean compared = row.hasBaseline();
-        return List.of(row.suite(), row.measure(), String.valueOf(row.value().count()), unit.format(row.value().min()),
+        return List.of(
+                row.suite(),
+                row.measure(),
+                String.valueOf(row.value().count()),
+                unit.format(row.value().min()),
                 unit.format(row.value().median()),
                 compared ? row.baselineName() : "",
-                compared ? unit.format(row.baseline().min()) + " / " + unit.format(row.baseline().median()) : "",
+                compared
+                        ? unit.format(row.baseline().min()) + " / "
+                                + unit.format(row.baseline().median())
+                        : "",
                 compared ? ratio(row.ratioOfMinima()) : "",
                 compared ? ratio(row.ratioOfMedians()) : "",
                 row.target() == null ? "" : row.target().text(),

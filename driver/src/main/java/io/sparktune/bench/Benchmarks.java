@@ -15,20 +15,22 @@ import org.slf4j.LoggerFactory;
 public final class Benchmarks {
     private static final Logger LOG = LoggerFactory.getLogger(Benchmarks.class);
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     /** The rows of every suite that ran, and one "suite: reason" line per suite that did not. */
-    public record Report(List<BenchRow> rows, List<String> skipped) {
-    }
+    public record Report(List<BenchRow> rows, List<String> skipped) {}
 
     public static Report run(BenchSettings settings, Set<Suite> suites) {
         List<BenchRow> rows = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         boolean overhead = suites.contains(Suite.OVERHEAD);
         boolean memory = suites.contains(Suite.MEMORY);
-        runSuite(overhead ? "overhead" : "memory", overhead || memory,
-                () -> new OverheadBench(settings).run(overhead, memory), rows, skipped);
+        runSuite(
+                overhead ? "overhead" : "memory",
+                overhead || memory,
+                () -> new OverheadBench(settings).run(overhead, memory),
+                rows,
+                skipped);
         runSuite("epoch", suites.contains(Suite.EPOCH), () -> new EpochBench(settings).run(), rows, skipped);
         runSuite("scaling", suites.contains(Suite.SCALING), () -> new ScalingBench(settings).run(), rows, skipped);
         runSuite("quality", suites.contains(Suite.QUALITY), () -> new QualityBench(settings).run(), rows, skipped);
@@ -40,7 +42,8 @@ public final class Benchmarks {
         List<BenchRow> run() throws Exception;
     }
 
-    private static void runSuite(String name, boolean selected, SuiteBody body, List<BenchRow> rows, List<String> skipped) {
+    private static void runSuite(
+            String name, boolean selected, SuiteBody body, List<BenchRow> rows, List<String> skipped) {
         if (!selected) {
             return;
         }

@@ -39,7 +39,8 @@ final class EpochBench {
     List<BenchRow> run() throws IOException {
         LabeledData data = IdxReader.read(settings.images(), settings.labels(), settings.epochExamples());
         Examples examples = Examples.of(data);
-        Examples warmup = Examples.of(data.select(IntStream.range(0, Math.min(WARMUP_EXAMPLES, data.rows())).toArray()));
+        Examples warmup = Examples.of(data.select(
+                IntStream.range(0, Math.min(WARMUP_EXAMPLES, data.rows())).toArray()));
         GemmBaseline gemm = new GemmBaseline(WIDTHS);
         GemmBaseline blas = GemmBaseline.directBlas(WIDTHS);
         List<BenchRow> rows = new ArrayList<>();
@@ -47,8 +48,9 @@ final class EpochBench {
             timeVariants(warmup, gemm, blas, batchSize);
             Map<String, List<Double>> seconds = new LinkedHashMap<>();
             for (int repeat = 0; repeat < settings.repeats(); repeat++) {
-                timeVariants(examples, gemm, blas, batchSize).forEach(
-                        (variant, s) -> seconds.computeIfAbsent(variant, v -> new ArrayList<>()).add(s));
+                timeVariants(examples, gemm, blas, batchSize)
+                        .forEach((variant, s) -> seconds.computeIfAbsent(variant, v -> new ArrayList<>())
+                                .add(s));
             }
             rows.addAll(rows(batchSize, examples.features().rows(), gemm, seconds));
         }
@@ -83,13 +85,18 @@ final class EpochBench {
 
     /** The benchmark network as a candidate: two ReLU layers of 300 and 100, Adam at 1e-3, no dropout. */
     static MultiLayerNetwork newNetwork() {
-        Map<String, Object> params = new TreeMap<>(Map.of("n_hidden", 2, "neurons_per_layer", "300-100",
-                "optimizer", "adam", "learning_rate", 1e-3));
-        return NetworkFactory.initialised(NetworkFactory.build(new Candidate(1, new TreeMap<>(params), 42L),
-                Task.CLASSIFICATION, WIDTHS[0], WIDTHS[WIDTHS.length - 1], 42L));
+        Map<String, Object> params = new TreeMap<>(
+                Map.of("n_hidden", 2, "neurons_per_layer", "300-100", "optimizer", "adam", "learning_rate", 1e-3));
+        return NetworkFactory.initialised(NetworkFactory.build(
+                new Candidate(1, new TreeMap<>(params), 42L),
+                Task.CLASSIFICATION,
+                WIDTHS[0],
+                WIDTHS[WIDTHS.length - 1],
+                42L));
     }
 
-    private static List<BenchRow> rows(int batchSize, long examples, GemmBaseline gemm, Map<String, List<Double>> seconds) {
+    private static List<BenchRow> rows(
+            int batchSize, long examples, GemmBaseline gemm, Map<String, List<Double>> seconds) {
         Samples floor = Samples.of(seconds.get("gemm"));
         long batches = (examples + batchSize - 1) / batchSize;
         String name = "epoch bs" + batchSize;
@@ -97,19 +104,47 @@ final class EpochBench {
         BenchRow.Target target = BenchRow.Target.atMost(1.3);
         Samples blasFloor = Samples.of(seconds.get("blas"));
         return List.of(
-                new BenchRow(name, "sparktune SplitTrainer, " + examples + " examples", Samples.of(seconds.get("sparktune")),
-                        BenchRow.Unit.SECONDS, baseline, floor, target, perBatch(Samples.of(seconds.get("sparktune")), batches)),
-                new BenchRow(name, "sparktune SplitTrainer (stricter floor)", Samples.of(seconds.get("sparktune")),
-                        BenchRow.Unit.SECONDS, "GEMM only, direct cblas_sgemm, no input gradient of layer 1", blasFloor,
-                        target, perBatch(blasFloor, batches) + " for the floor"),
-                new BenchRow(name, "DL4J net.fit(iterator)", Samples.of(seconds.get("dl4j")), BenchRow.Unit.SECONDS,
-                        baseline, floor, target, perBatch(Samples.of(seconds.get("dl4j")), batches)),
-                BenchRow.valueOnly(name, "GEMM only (3 per layer per batch)", floor, BenchRow.Unit.SECONDS,
-                        String.format(Locale.ROOT, "%s; %.1f GFLOP/s at the median", perBatch(floor, batches),
+                new BenchRow(
+                        name,
+                        "sparktune SplitTrainer, " + examples + " examples",
+                        Samples.of(seconds.get("sparktune")),
+                        BenchRow.Unit.SECONDS,
+                        baseline,
+                        floor,
+                        target,
+                        perBatch(Samples.of(seconds.get("sparktune")), batches)),
+                new BenchRow(
+                        name,
+                        "sparktune SplitTrainer (stricter floor)",
+                        Samples.of(seconds.get("sparktune")),
+                        BenchRow.Unit.SECONDS,
+                        "GEMM only, direct cblas_sgemm, no input gradient of layer 1",
+                        blasFloor,
+                        target,
+                        perBatch(blasFloor, batches) + " for the floor"),
+                new BenchRow(
+                        name,
+                        "DL4J net.fit(iterator)",
+                        Samples.of(seconds.get("dl4j")),
+                        BenchRow.Unit.SECONDS,
+                        baseline,
+                        floor,
+                        target,
+                        perBatch(Samples.of(seconds.get("dl4j")), batches)),
+                BenchRow.valueOnly(
+                        name,
+                        "GEMM only (3 per layer per batch)",
+                        floor,
+                        BenchRow.Unit.SECONDS,
+                        String.format(
+                                Locale.ROOT,
+                                "%s; %.1f GFLOP/s at the median",
+                                perBatch(floor, batches),
                                 gemm.epochFlops((int) examples) / floor.median() / 1e9)));
     }
 
     private static String perBatch(Samples epochSeconds, long batches) {
-        return String.format(Locale.ROOT, "%.3f ms/batch (median, %d batches)", epochSeconds.median() / batches * 1e3, batches);
+        return String.format(
+                Locale.ROOT, "%.3f ms/batch (median, %d batches)", epochSeconds.median() / batches * 1e3, batches);
     }
 }

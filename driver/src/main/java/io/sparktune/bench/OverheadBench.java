@@ -44,33 +44,57 @@ final class OverheadBench {
     }
 
     private BenchRow overheadRow(List<SearchBench.Measurement> runs) {
-        Samples wall = Samples.of(runs.stream().map(SearchBench.Measurement::wallSeconds).toList());
-        Samples ideal = Samples.of(runs.stream().map(m -> m.sumTaskSeconds() / m.parallelism()).toList());
+        Samples wall = Samples.of(
+                runs.stream().map(SearchBench.Measurement::wallSeconds).toList());
+        Samples ideal = Samples.of(
+                runs.stream().map(m -> m.sumTaskSeconds() / m.parallelism()).toList());
         SearchBench.Measurement first = runs.get(0);
         int trials = first.trials().size();
         int splits = 2 * trials;
-        String note = String.format(Locale.ROOT,
+        String note = String.format(
+                Locale.ROOT,
                 "%d trials x 2 splits on %s, %d OK; per split (first run): %.0f ms task, of which %.0f ms training "
                         + "(early stopping and validation included); per trial: %.0f ms wall; repeat 1 is a cold JVM",
-                trials, MASTER, first.okTrials(), first.sumTaskSeconds() / splits * 1e3,
-                first.sumFitSeconds() / splits * 1e3, first.wallSeconds() / trials * 1e3);
-        return new BenchRow("overhead", "search wall, " + trials + " one-second trials", wall, BenchRow.Unit.SECONDS,
-                "sum(taskSeconds) / parallelism", ideal, BenchRow.Target.atMost(1.03), note);
+                trials,
+                MASTER,
+                first.okTrials(),
+                first.sumTaskSeconds() / splits * 1e3,
+                first.sumFitSeconds() / splits * 1e3,
+                first.wallSeconds() / trials * 1e3);
+        return new BenchRow(
+                "overhead",
+                "search wall, " + trials + " one-second trials",
+                wall,
+                BenchRow.Unit.SECONDS,
+                "sum(taskSeconds) / parallelism",
+                ideal,
+                BenchRow.Target.atMost(1.03),
+                note);
     }
 
     private static List<BenchRow> memoryRows(List<SearchBench.Measurement> runs) {
         SearchBench.Measurement cold = runs.get(0);
         SearchBench.Measurement last = runs.get(runs.size() - 1);
         List<BenchRow> rows = new ArrayList<>();
-        rows.add(new BenchRow("memory", "executor RSS after trial " + cold.rssAfterTrial().size(),
-                Samples.of(lastOf(cold.rssAfterTrial())), BenchRow.Unit.MEGABYTES, "after trial 1",
-                Samples.of(cold.rssAfterTrial().get(0)), BenchRow.Target.atMost(1.10),
+        rows.add(new BenchRow(
+                "memory",
+                "executor RSS after trial " + cold.rssAfterTrial().size(),
+                Samples.of(lastOf(cold.rssAfterTrial())),
+                BenchRow.Unit.MEGABYTES,
+                "after trial 1",
+                Samples.of(cold.rssAfterTrial().get(0)),
+                BenchRow.Target.atMost(1.10),
                 "local mode: the executor is the driver JVM (VmRSS); one cold search; " + heapNote(cold, cold)));
         if (runs.size() > 1) {
             int total = runs.stream().mapToInt(m -> m.rssAfterTrial().size()).sum();
-            rows.add(new BenchRow("memory", "executor RSS after trial " + total + " (same JVM, repeats)",
-                    Samples.of(lastOf(last.rssAfterTrial())), BenchRow.Unit.MEGABYTES, "after trial 1",
-                    Samples.of(cold.rssAfterTrial().get(0)), BenchRow.Target.atMost(1.10),
+            rows.add(new BenchRow(
+                    "memory",
+                    "executor RSS after trial " + total + " (same JVM, repeats)",
+                    Samples.of(lastOf(last.rssAfterTrial())),
+                    BenchRow.Unit.MEGABYTES,
+                    "after trial 1",
+                    Samples.of(cold.rssAfterTrial().get(0)),
+                    BenchRow.Target.atMost(1.10),
                     "longer run of the same JVM; " + heapNote(cold, last)));
         }
         return rows;
@@ -78,7 +102,10 @@ final class OverheadBench {
 
     /** The committed Java heap at the first and the last trial: RSS growth that is only heap growth is no leak. */
     private static String heapNote(SearchBench.Measurement first, SearchBench.Measurement last) {
-        return String.format(Locale.ROOT, "committed heap %d MB → %d MB", first.heapAfterTrial().get(0) >> 20,
+        return String.format(
+                Locale.ROOT,
+                "committed heap %d MB → %d MB",
+                first.heapAfterTrial().get(0) >> 20,
                 lastOf(last.heapAfterTrial()) >> 20);
     }
 

@@ -29,7 +29,9 @@ final class ProbingDispatcher implements TrialDispatcher {
     @Override
     public List<SplitResult> run(Candidate candidate, List<SplitTask> splits) throws Exception {
         List<SplitResult> results = delegate.run(candidate, splits);
-        long rss = results.isEmpty() ? -1 : RssProbe.rssBytes(RssProbe.pidOf(results.get(0).worker())).orElse(-1);
+        long rss = results.isEmpty()
+                ? -1
+                : RssProbe.rssBytes(RssProbe.pidOf(results.get(0).worker())).orElse(-1);
         synchronized (rssAfterTrial) {
             rssAfterTrial.add(rss);
             heapAfterTrial.add(Runtime.getRuntime().totalMemory());
@@ -68,6 +70,5 @@ final class ProbingDispatcher implements TrialDispatcher {
 
     /** Leaves the real dispatcher open: its owner closes it. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -32,14 +32,33 @@ final class QualityBench {
             m = SearchBench.run(dispatcher, spec, settings.scratch().resolve("quality"));
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        String note = String.format(Locale.ROOT, "%s without data.limit: %d trials, %d OK, sum(fitSeconds) %.0f s; "
-                + "sklearn RandomizedSearchCV reference ~134 s at 0.885 (not measured here)",
-                settings.seedSpec().getFileName(), m.trials().size(), m.okTrials(), m.sumFitSeconds());
+        String note = String.format(
+                Locale.ROOT,
+                "%s without data.limit: %d trials, %d OK, sum(fitSeconds) %.0f s; "
+                        + "sklearn RandomizedSearchCV reference ~134 s at 0.885 (not measured here)",
+                settings.seedSpec().getFileName(),
+                m.trials().size(),
+                m.okTrials(),
+                m.sumFitSeconds());
         return List.of(
-                new BenchRow("quality", "seed workload wall (60k, 10 x 3-fold)", Samples.of(wall), BenchRow.Unit.SECONDS,
-                        null, null, new BenchRow.Target("≤ 70 s", s -> s <= 70), note),
-                new BenchRow("quality", "best mean CV accuracy", Samples.of(m.bestMeanScore()), BenchRow.Unit.SCORE,
-                        null, null, new BenchRow.Target("≥ 0.884", a -> a >= 0.884), ""));
+                new BenchRow(
+                        "quality",
+                        "seed workload wall (60k, 10 x 3-fold)",
+                        Samples.of(wall),
+                        BenchRow.Unit.SECONDS,
+                        null,
+                        null,
+                        new BenchRow.Target("≤ 70 s", s -> s <= 70),
+                        note),
+                new BenchRow(
+                        "quality",
+                        "best mean CV accuracy",
+                        Samples.of(m.bestMeanScore()),
+                        BenchRow.Unit.SCORE,
+                        null,
+                        null,
+                        new BenchRow.Target("≥ 0.884", a -> a >= 0.884),
+                        ""));
     }
 
     /** The seed spec as a JSON tree with {@code data.limit} removed. */

@@ -11,8 +11,7 @@ import java.time.LocalDate;
  * its section. Earlier sections are kept; the file is rewritten atomically so an interrupted run never truncates it.
  */
 public final class ResultsFile {
-    private ResultsFile() {
-    }
+    private ResultsFile() {}
 
     /** Appends {@code section} to the file of {@code day} in {@code dir}; returns that file. */
     public static Path append(Path dir, LocalDate day, String section) throws IOException {

@@ -7,8 +7,7 @@ import java.util.OptionalLong;
 
 /** Resident set size of a process on this machine, from {@code /proc/<pid>/status} (Linux). */
 final class RssProbe {
-    private RssProbe() {
-    }
+    private RssProbe() {}
 
     /** VmRSS of {@code pid} in bytes, or empty if the process is gone, elsewhere, or this is not Linux. */
     static OptionalLong rssBytes(long pid) {

@@ -42,8 +42,7 @@ final class ScalingBench {
     }
 
     /** One cluster's two timings of the search. */
-    private record ClusterRun(SearchBench.Measurement shortWarmUp, SearchBench.Measurement warm) {
-    }
+    private record ClusterRun(SearchBench.Measurement shortWarmUp, SearchBench.Measurement warm) {}
 
     List<BenchRow> run() throws Exception {
         String sparkHome = System.getenv("SPARK_HOME");
@@ -55,7 +54,8 @@ final class ScalingBench {
         if (System.getenv("SPARK_SCALA_VERSION") == null) {
             Files.createDirectories(Path.of(sparkHome, "launcher", "target", "scala-2.12"));
         }
-        Path spec = Files.writeString(settings.scratch().resolve("scaling.yaml"), spec(settings, settings.scalingTrials()));
+        Path spec =
+                Files.writeString(settings.scratch().resolve("scaling.yaml"), spec(settings, settings.scalingTrials()));
         List<List<ClusterRun>> runs = List.of(new ArrayList<>(), new ArrayList<>());
         for (int repeat = 0; repeat < settings.repeats(); repeat++) {
             for (int executors = 1; executors <= 2; executors++) {
@@ -63,29 +63,57 @@ final class ScalingBench {
             }
         }
         return List.of(
-                row(runs, "short warm-up", ClusterRun::shortWarmUp, null,
+                row(
+                        runs,
+                        "short warm-up",
+                        ClusterRun::shortWarmUp,
+                        null,
                         WARM_UP_TRIALS_PER_EXECUTOR + " warm-up trials per executor"),
-                row(runs, "warm JVMs", ClusterRun::warm, BenchRow.Target.atLeast(1.85),
+                row(
+                        runs,
+                        "warm JVMs",
+                        ClusterRun::warm,
+                        BenchRow.Target.atLeast(1.85),
                         "then " + TINY_TRIALS_PER_EXECUTOR + " tiny trials per executor"));
     }
 
-    private BenchRow row(List<List<ClusterRun>> runs, String name, Function<ClusterRun, SearchBench.Measurement> timing,
-                         BenchRow.Target target, String warmUp) {
+    private BenchRow row(
+            List<List<ClusterRun>> runs,
+            String name,
+            Function<ClusterRun, SearchBench.Measurement> timing,
+            BenchRow.Target target,
+            String warmUp) {
         List<SearchBench.Measurement> one = runs.get(0).stream().map(timing).toList();
         List<SearchBench.Measurement> two = runs.get(1).stream().map(timing).toList();
-        String note = String.format(Locale.ROOT, "%s; %d trials x 2 splits; mean sum(fitSeconds): %.1f s on 1 "
-                + "executor, %.1f s on 2 (higher = tasks slowed by sharing the machine)", warmUp,
-                settings.scalingTrials(), meanFitSeconds(one), meanFitSeconds(two));
-        return new BenchRow("scaling", "wall on 1 executor, " + name + " (ratio = speedup of 2)", walls(one),
-                BenchRow.Unit.SECONDS, "wall on 2 executors", walls(two), target, note);
+        String note = String.format(
+                Locale.ROOT,
+                "%s; %d trials x 2 splits; mean sum(fitSeconds): %.1f s on 1 "
+                        + "executor, %.1f s on 2 (higher = tasks slowed by sharing the machine)",
+                warmUp,
+                settings.scalingTrials(),
+                meanFitSeconds(one),
+                meanFitSeconds(two));
+        return new BenchRow(
+                "scaling",
+                "wall on 1 executor, " + name + " (ratio = speedup of 2)",
+                walls(one),
+                BenchRow.Unit.SECONDS,
+                "wall on 2 executors",
+                walls(two),
+                target,
+                note);
     }
 
     private static Samples walls(List<SearchBench.Measurement> measurements) {
-        return Samples.of(measurements.stream().map(SearchBench.Measurement::wallSeconds).toList());
+        return Samples.of(
+                measurements.stream().map(SearchBench.Measurement::wallSeconds).toList());
     }
 
     private static double meanFitSeconds(List<SearchBench.Measurement> measurements) {
-        return measurements.stream().mapToDouble(SearchBench.Measurement::sumFitSeconds).average().orElse(Double.NaN);
+        return measurements.stream()
+                .mapToDouble(SearchBench.Measurement::sumFitSeconds)
+                .average()
+                .orElse(Double.NaN);
     }
 
     /**
@@ -95,9 +123,11 @@ final class ScalingBench {
      * 2 and still spent ~10 % of the timed search compiling (bench/NOTES.md), on the core its neighbour trains on.
      */
     private ClusterRun search(Path spec, int executors, String runName) throws Exception {
-        Path warmUp = Files.writeString(settings.scratch().resolve("scaling-warm-up-" + executors + ".yaml"),
+        Path warmUp = Files.writeString(
+                settings.scratch().resolve("scaling-warm-up-" + executors + ".yaml"),
                 spec(settings, WARM_UP_TRIALS_PER_EXECUTOR * executors));
-        Path tiny = Files.writeString(settings.scratch().resolve("scaling-tiny-" + executors + ".yaml"),
+        Path tiny = Files.writeString(
+                settings.scratch().resolve("scaling-tiny-" + executors + ".yaml"),
                 tinySpec(settings, TINY_TRIALS_PER_EXECUTOR * executors));
         Map<String, String> conf = Map.of("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         Path runs = settings.scratch();

@@ -24,28 +24,41 @@ import org.apache.spark.SparkContext;
  * CLI starts it, and {@link SearchRun} on a {@link SparkDispatcher} (quiet), timed around the search loop.
  */
 final class SearchBench {
-    private SearchBench() {
-    }
+    private SearchBench() {}
 
     /**
      * One finished search: wall seconds of the loop, its trials, the dispatcher's parallelism, and after each trial the
      * RSS of the process that trained it and this JVM's committed heap.
      */
-    record Measurement(double wallSeconds, List<TrialRecord> trials, int parallelism, List<Long> rssAfterTrial,
-                       List<Long> heapAfterTrial) {
+    record Measurement(
+            double wallSeconds,
+            List<TrialRecord> trials,
+            int parallelism,
+            List<Long> rssAfterTrial,
+            List<Long> heapAfterTrial) {
         /** Sum over every split of every trial of its in-task training time ({@code splits[].fitSeconds}). */
         double sumFitSeconds() {
-            return trials.stream().flatMap(t -> t.splits().stream()).mapToDouble(SplitResult::fitSeconds).sum();
+            return trials.stream()
+                    .flatMap(t -> t.splits().stream())
+                    .mapToDouble(SplitResult::fitSeconds)
+                    .sum();
         }
 
         /** Sum over every split of every trial of the worker's whole task time ({@code splits[].taskSeconds}). */
         double sumTaskSeconds() {
-            return trials.stream().flatMap(t -> t.splits().stream()).mapToDouble(SplitResult::taskSeconds).sum();
+            return trials.stream()
+                    .flatMap(t -> t.splits().stream())
+                    .mapToDouble(SplitResult::taskSeconds)
+                    .sum();
         }
 
         /** The best mean CV score, NaN if no trial finished OK. */
         double bestMeanScore() {
-            return trials.stream().mapToDouble(TrialRecord::meanScore).filter(s -> !Double.isNaN(s)).max().orElse(Double.NaN);
+            return trials.stream()
+                    .mapToDouble(TrialRecord::meanScore)
+                    .filter(s -> !Double.isNaN(s))
+                    .max()
+                    .orElse(Double.NaN);
         }
 
         long okTrials() {
@@ -63,13 +76,19 @@ final class SearchBench {
         SearchSpec spec = SpecParser.parse(specFile);
         RunFiles.startNew(runDir, specFile);
         ProbingDispatcher probe = new ProbingDispatcher(dispatcher);
-        SearchRun search = new SearchRun(spec, runDir, probe, SearchRun.schedulerFor(spec), new Budget(spec.search().nIter(), 0, OptionalDouble.empty()),
-                new StopRequest(), new ProgressLog(ProgressLog.Mode.QUIET, System.err));
+        SearchRun search = new SearchRun(
+                spec,
+                runDir,
+                probe,
+                SearchRun.schedulerFor(spec),
+                new Budget(spec.search().nIter(), 0, OptionalDouble.empty()),
+                new StopRequest(),
+                new ProgressLog(ProgressLog.Mode.QUIET, System.err));
         long start = System.nanoTime();
         search.run(List.of());
         double wall = (System.nanoTime() - start) / 1e9;
-        return new Measurement(wall, TrialJournal.read(runDir), probe.parallelism(), probe.rssAfterTrial(),
-                probe.heapAfterTrial());
+        return new Measurement(
+                wall, TrialJournal.read(runDir), probe.parallelism(), probe.rssAfterTrial(), probe.heapAfterTrial());
     }
 
     /** Waits until {@code executors} executors have registered with the active Spark context (cluster masters). */

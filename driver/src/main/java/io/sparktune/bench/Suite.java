@@ -6,7 +6,11 @@ import java.util.Set;
 
 /** The benchmark suites, by their command-line names. {@code quality} takes many minutes and runs only when named. */
 public enum Suite {
-    EPOCH, OVERHEAD, MEMORY, SCALING, QUALITY;
+    EPOCH,
+    OVERHEAD,
+    MEMORY,
+    SCALING,
+    QUALITY;
 
     /** What {@code sparktune bench} runs without arguments: everything but {@code quality}. */
     public static Set<Suite> defaults() {

@@ -30,12 +30,16 @@ import picocli.CommandLine.Parameters;
  * {@code sparktune bench [SUITE...]}: runs the benchmark suites, prints a table of ratios against baselines measured
  * in the same run, and appends it to {@code bench/results/<date>.md}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark sparktune on Fashion-MNIST; print ratios against same-run baselines and append them "
-                + "to RESULTS/<date>.md.",
-                "Suites: epoch (one epoch vs the GEMM-only floor), overhead (one-second trials on local[2]), memory (executor RSS), "
-                        + "scaling (local-cluster, 1 vs 2 executors; needs SPARK_HOME), quality (the seed workload on "
-                        + "all 60k images; many minutes, only when named), all. Default: all but quality."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmark sparktune on Fashion-MNIST; print ratios against same-run baselines and append them "
+                    + "to RESULTS/<date>.md.",
+            "Suites: epoch (one epoch vs the GEMM-only floor), overhead (one-second trials on local[2]), memory (executor RSS), "
+                    + "scaling (local-cluster, 1 vs 2 executors; needs SPARK_HOME), quality (the seed workload on "
+                    + "all 60k images; many minutes, only when named), all. Default: all but quality."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -44,27 +48,50 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "epoch, overhead, memory, scaling, quality or all")
     List<String> suiteNames = new ArrayList<>();
 
-    @Option(names = "--repeats", defaultValue = "3", description = "repeats of each measurement (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--repeats",
+            defaultValue = "3",
+            description = "repeats of each measurement (default ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--trials", defaultValue = "200", description = "one-second trials of the overhead/memory search (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--trials",
+            defaultValue = "200",
+            description = "one-second trials of the overhead/memory search (default ${DEFAULT-VALUE})")
     int trials;
 
-    @Option(names = "--examples", defaultValue = "48000", description = "training examples of the epoch suite (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--examples",
+            defaultValue = "48000",
+            description = "training examples of the epoch suite (default ${DEFAULT-VALUE})")
     int examples;
 
-    @Option(names = "--batch-sizes", split = ",", defaultValue = "128,32", description = "batch sizes of the epoch suite (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--batch-sizes",
+            split = ",",
+            defaultValue = "128,32",
+            description = "batch sizes of the epoch suite (default ${DEFAULT-VALUE})")
     List<Integer> batchSizes;
 
-    @Option(names = "--data-dir", defaultValue = "/usr/share/datasets/fashion-mnist", paramLabel = "DIR",
-            description = "directory with train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "/usr/share/datasets/fashion-mnist",
+            paramLabel = "DIR",
+            description =
+                    "directory with train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz (default ${DEFAULT-VALUE})")
     Path dataDir;
 
-    @Option(names = "--seed-spec", defaultValue = "examples/fashion-mlp.yaml", paramLabel = "SPEC",
+    @Option(
+            names = "--seed-spec",
+            defaultValue = "examples/fashion-mlp.yaml",
+            paramLabel = "SPEC",
             description = "the quality suite's spec; run without its data.limit (default ${DEFAULT-VALUE})")
     Path seedSpec;
 
-    @Option(names = "--results", defaultValue = "bench/results", paramLabel = "DIR",
+    @Option(
+            names = "--results",
+            defaultValue = "bench/results",
+            paramLabel = "DIR",
             description = "where the dated results files are (default ${DEFAULT-VALUE})")
     Path resultsDir;
 
@@ -79,13 +106,23 @@ public final class BenchCommand implements Callable<Integer> {
         LocalTime started = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
         Benchmarks.Report report;
         try {
-            report = Benchmarks.run(new BenchSettings(dataDir.resolve("train-images-idx3-ubyte.gz").toString(),
-                    dataDir.resolve("train-labels-idx1-ubyte.gz").toString(), examples, batchSizes, repeats, trials, 8,
-                    seedSpec, scratch), suites);
+            report = Benchmarks.run(
+                    new BenchSettings(
+                            dataDir.resolve("train-images-idx3-ubyte.gz").toString(),
+                            dataDir.resolve("train-labels-idx1-ubyte.gz").toString(),
+                            examples,
+                            batchSizes,
+                            repeats,
+                            trials,
+                            8,
+                            seedSpec,
+                            scratch),
+                    suites);
         } finally {
             deleteRecursively(scratch);
         }
-        String section = "## " + started + ": " + suites.stream().map(Suite::cliName).collect(Collectors.joining(", "))
+        String section = "## " + started + ": "
+                + suites.stream().map(Suite::cliName).collect(Collectors.joining(", "))
                 + "\n\n" + BenchEnvironment.describe() + "; load average at start " + startLoad
                 + "; repeats " + repeats + "\n\n" + BenchTable.format(report.rows())
                 + report.skipped().stream().map(s -> "\nnot run: " + s + "\n").collect(Collectors.joining());
@@ -109,8 +146,9 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 suites.add(Suite.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(commandSpec.commandLine(), "unknown suite '" + name
-                        + "' (one of epoch, overhead, memory, scaling, quality, all)");
+                throw new CommandLine.ParameterException(
+                        commandSpec.commandLine(),
+                        "unknown suite '" + name + "' (one of epoch, overhead, memory, scaling, quality, all)");
             }
         }
         return suites;

@@ -21,7 +21,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("sparktune: " + e.getMessage() + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+        err.println("sparktune: " + e.getMessage() + " (see "
+                + command.getCommandSpec().qualifiedName() + " --help)");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
  * journal file, for Optuna's plots, parameter importances and optuna-dashboard. An existing FILE is refused unless
  * {@code --force}: Optuna itself adds to a journal file, so replacing one silently could lose a user's studies.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Write a search's trials for another tool: --optuna FILE writes an Optuna journal file "
                 + "(optuna.storages.JournalFileStorage).")
 public final class ExportCommand implements Callable<Integer> {
@@ -26,7 +28,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "output directory of a search (finished or running)")
     Path runDir;
 
-    @Option(names = "--optuna", paramLabel = "FILE", required = true,
+    @Option(
+            names = "--optuna",
+            paramLabel = "FILE",
+            required = true,
             description = "the Optuna journal file to write: one study, one trial per sparktune trial")
     Path optunaFile;
 
@@ -40,9 +45,14 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptunaJournalExport.Summary summary = OptunaJournalExport.write(runDir, optunaFile, studyName, force);
         PrintWriter out = commandSpec.commandLine().getOut();
-        out.printf("optuna journal: %s (study '%s': %d trials, %d complete, %d pruned, %d failed)%n", summary.file(),
-                summary.studyName(), summary.trials(), summary.trials(OptunaTrialState.COMPLETE),
-                summary.trials(OptunaTrialState.PRUNED), summary.trials(OptunaTrialState.FAIL));
+        out.printf(
+                "optuna journal: %s (study '%s': %d trials, %d complete, %d pruned, %d failed)%n",
+                summary.file(),
+                summary.studyName(),
+                summary.trials(),
+                summary.trials(OptunaTrialState.COMPLETE),
+                summary.trials(OptunaTrialState.PRUNED),
+                summary.trials(OptunaTrialState.FAIL));
         out.flush();
         return 0;
     }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
  * {@code FanovaImportanceEvaluator} computes it ({@link FanovaImportance}). With fewer than 2 scored trials there is
  * nothing to compute: one line and exit 1.
  */
-@Command(name = "importance", mixinStandardHelpOptions = true,
+@Command(
+        name = "importance",
+        mixinStandardHelpOptions = true,
         description = "Print each hyperparameter's share of the score's variance (fANOVA over a random forest).")
 public final class ImportanceCommand implements Callable<Integer> {
 
@@ -28,11 +30,17 @@ public final class ImportanceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "output directory of a search (finished or running)")
     Path runDir;
 
-    @Option(names = "--trees", paramLabel = "N", defaultValue = "" + FanovaImportance.TREES,
+    @Option(
+            names = "--trees",
+            paramLabel = "N",
+            defaultValue = "" + FanovaImportance.TREES,
             description = "trees in the random forest (default ${DEFAULT-VALUE}, as Optuna)")
     int trees;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + FanovaImportance.SEED,
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "" + FanovaImportance.SEED,
             description = "seed of the forest's bootstrap samples (default ${DEFAULT-VALUE})")
     long seed;
 

@@ -24,7 +24,11 @@ import picocli.CommandLine.Parameters;
 public final class LeaderboardCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { TABLE, CSV, JSON }
+    enum Format {
+        TABLE,
+        CSV,
+        JSON
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
@@ -32,15 +36,25 @@ public final class LeaderboardCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "output directory of a search")
     Path runDir;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "rows to print (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--top",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "rows to print (default ${DEFAULT-VALUE})")
     int top;
 
-    @Option(names = "--sort", paramLabel = "COL",
+    @Option(
+            names = "--sort",
+            paramLabel = "COL",
             description = "order by this leaderboard column, e.g. mean_fit_time or param_learning_rate; ascending, or "
                     + "descending with a leading '-' (--sort=-mean_epochs). Default: rank_test_score")
     String sort;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "table",
+            converter = FormatConverter.class,
             description = "table, csv or json (default ${DEFAULT-VALUE})")
     Format format;
 
@@ -54,11 +68,12 @@ public final class LeaderboardCommand implements Callable<Integer> {
         }
         table = table.top(top);
         PrintWriter out = commandSpec.commandLine().getOut();
-        out.print(switch (format) {
-            case TABLE -> LeaderboardTable.format(table);
-            case CSV -> LeaderboardCsv.format(table);
-            case JSON -> LeaderboardJson.format(table);
-        });
+        out.print(
+                switch (format) {
+                    case TABLE -> LeaderboardTable.format(table);
+                    case CSV -> LeaderboardCsv.format(table);
+                    case JSON -> LeaderboardJson.format(table);
+                });
         out.flush();
         return 0;
     }

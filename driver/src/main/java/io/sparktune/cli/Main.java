@@ -4,11 +4,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sparktune}: the command line. Each subcommand is a small class; this only wires them. */
-@Command(name = "sparktune", mixinStandardHelpOptions = true, version = "sparktune 0.1.0",
+@Command(
+        name = "sparktune",
+        mixinStandardHelpOptions = true,
+        version = "sparktune 0.1.0",
         description = "Distributed hyperparameter search for DL4J multilayer perceptrons on Apache Spark.",
-        subcommands = {SearchCommand.class, RetrainCommand.class, LeaderboardCommand.class, ClusterCommand.class,
-                ReportCommand.class, EvaluateCommand.class, BenchCommand.class, ValidateCommand.class,
-                ExportCommand.class, ImportanceCommand.class})
+        subcommands = {
+            SearchCommand.class,
+            RetrainCommand.class,
+            LeaderboardCommand.class,
+            ClusterCommand.class,
+            ReportCommand.class,
+            EvaluateCommand.class,
+            BenchCommand.class,
+            ValidateCommand.class,
+            ExportCommand.class,
+            ImportanceCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code sparktune report DIR}: writes {@code DIR/report.html}, a self-contained page about the search. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Write DIR/report.html: leaderboard, learning curves, score vs each hyperparameter, the spec.")
 public final class ReportCommand implements Callable<Integer> {
 

@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /** The options of a command that runs on Spark: {@code --master URL} and {@code --conf KEY=VALUE} (repeatable). */
 final class SparkOptions {
-    @Option(names = "--master", paramLabel = "URL",
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
             description = "Spark master; default: as spark-submit set it, else " + SparkConfs.DEFAULT_MASTER)
     String master;
 

@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
  * readers' checks of its test data), without Spark and without training, and how many candidates the search would
  * run; so a spec can be fixed before a cluster is booked for it.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Check the spec and its data (no Spark, no training); print the candidates a search would run.")
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -38,7 +40,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "search spec (YAML or JSON)")
     Path specFile;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--conf",
+            paramLabel = "KEY=VALUE",
             description = "spark.hadoop.* settings for reading the data, as search takes them (repeatable); "
                     + "other keys are ignored")
     Map<String, String> conf = new LinkedHashMap<>();
@@ -58,7 +62,8 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("spec: valid (" + spec.name() + ", " + spec.task().name().toLowerCase() + ")");
         out.println("candidates: " + candidates(spec));
         out.println("data: " + summary(train.data().orElseThrow()));
-        test.ifPresent(result -> out.println("test data: " + summary(result.data().orElseThrow())));
+        test.ifPresent(
+                result -> out.println("test data: " + summary(result.data().orElseThrow())));
         out.flush();
         return 0;
     }
@@ -69,10 +74,13 @@ public final class ValidateCommand implements Callable<Integer> {
         int count = Samplers.candidateCount(spec, sampler);
         OptionalInt grid = sampler.size();
         if (grid.isEmpty()) {
-            return count + " (" + spec.search().sampler() + ", n_iter " + spec.search().nIter() + ")";
+            return count + " (" + spec.search().sampler() + ", n_iter "
+                    + spec.search().nIter() + ")";
         }
         return count + " (grid of " + grid.getAsInt()
-                + (spec.search().nIter() < grid.getAsInt() ? ", n_iter " + spec.search().nIter() + ")" : ")");
+                + (spec.search().nIter() < grid.getAsInt()
+                        ? ", n_iter " + spec.search().nIter() + ")"
+                        : ")");
     }
 
     private static String summary(LabeledData data) {

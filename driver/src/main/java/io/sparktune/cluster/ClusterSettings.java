@@ -11,8 +11,15 @@ import java.util.List;
  * binds to 127.0.0.1; worker N (from 1) to {@code workerHosts[(N - 1) % size]}, 127.0.0.1 when the list is empty:
  * other loopback addresses (Linux routes all of 127.0.0.0/8 to loopback) make workers look like separate hosts.
  */
-public record ClusterSettings(Path dir, int workers, int coresPerWorker, String memoryPerWorker, int masterPort,
-                              int uiPort, String classpath, List<String> workerHosts) {
+public record ClusterSettings(
+        Path dir,
+        int workers,
+        int coresPerWorker,
+        String memoryPerWorker,
+        int masterPort,
+        int uiPort,
+        String classpath,
+        List<String> workerHosts) {
     public static final int DEFAULT_MASTER_PORT = 7077;
     public static final int DEFAULT_UI_PORT = 8080;
     /** The master's address, and every worker's unless {@code workerHosts} says otherwise. */
@@ -21,8 +28,14 @@ public record ClusterSettings(Path dir, int workers, int coresPerWorker, String 
     private static final String LOOPBACK_IPV4 = "127(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}";
 
     /** Every worker on 127.0.0.1. */
-    public ClusterSettings(Path dir, int workers, int coresPerWorker, String memoryPerWorker, int masterPort,
-                           int uiPort, String classpath) {
+    public ClusterSettings(
+            Path dir,
+            int workers,
+            int coresPerWorker,
+            String memoryPerWorker,
+            int masterPort,
+            int uiPort,
+            String classpath) {
         this(dir, workers, coresPerWorker, memoryPerWorker, masterPort, uiPort, classpath, List.of());
     }
 

@@ -72,16 +72,42 @@ final class Daemons {
 
     Process startMaster() throws IOException {
         // spark.port.maxRetries=0: fail on an occupied port rather than quietly moving to the next one
-        return start("master", HOST, MASTER_CLASS, List.of("-Dspark.port.maxRetries=0"), List.of("--host", HOST,
-                "--port", String.valueOf(settings.masterPort()), "--webui-port", String.valueOf(settings.uiPort())));
+        return start(
+                "master",
+                HOST,
+                MASTER_CLASS,
+                List.of("-Dspark.port.maxRetries=0"),
+                List.of(
+                        "--host",
+                        HOST,
+                        "--port",
+                        String.valueOf(settings.masterPort()),
+                        "--webui-port",
+                        String.valueOf(settings.uiPort())));
     }
 
     Process startWorker(int number, String masterUrl) throws IOException {
         Path workDir = dir().resolve("work").resolve(workerName(number));
         String host = settings.workerHost(number);
-        return start(workerName(number), host, WORKER_CLASS, List.of(), List.of("--host", host, "--port", "0",
-                "--webui-port", "0", "--cores", String.valueOf(settings.coresPerWorker()),
-                "--memory", settings.memoryPerWorker(), "--work-dir", workDir.toAbsolutePath().toString(), masterUrl));
+        return start(
+                workerName(number),
+                host,
+                WORKER_CLASS,
+                List.of(),
+                List.of(
+                        "--host",
+                        host,
+                        "--port",
+                        "0",
+                        "--webui-port",
+                        "0",
+                        "--cores",
+                        String.valueOf(settings.coresPerWorker()),
+                        "--memory",
+                        settings.memoryPerWorker(),
+                        "--work-dir",
+                        workDir.toAbsolutePath().toString(),
+                        masterUrl));
     }
 
     private Process start(String name, String host, String mainClass, List<String> extraJvmOptions, List<String> args)
@@ -90,7 +116,8 @@ final class Daemons {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split(" ")));
-        command.add("-Dlog4j2.configurationFile=" + dir().resolve("log4j2.properties").toAbsolutePath());
+        command.add("-Dlog4j2.configurationFile="
+                + dir().resolve("log4j2.properties").toAbsolutePath());
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-cp", settings.classpath(), mainClass));
         command.addAll(args);

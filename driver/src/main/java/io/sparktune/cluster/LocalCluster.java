@@ -30,20 +30,26 @@ public final class LocalCluster {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Duration POLL = Duration.ofMillis(250);
 
-    private LocalCluster() {
-    }
+    private LocalCluster() {}
 
     /** One executor JVM of a running application, started by one of the cluster's workers. */
-    public record Executor(String executorId, String appId, ProcessHandle process) {
-    }
+    public record Executor(String executorId, String appId, ProcessHandle process) {}
 
     /** What {@link #status} found: the recorded cluster, which of its processes live, and the master's own report. */
-    public record Status(ClusterState state, boolean masterAlive, List<Long> liveWorkerPids, Optional<MasterStatus> master,
-                         List<Executor> executors) {
+    public record Status(
+            ClusterState state,
+            boolean masterAlive,
+            List<Long> liveWorkerPids,
+            Optional<MasterStatus> master,
+            List<Executor> executors) {
         /** True when the master and every worker process are alive and all workers are registered. */
         public boolean healthy() {
-            return masterAlive && liveWorkerPids.size() == state.workerPids().size()
-                    && master.map(m -> m.alive() && m.aliveWorkers().size() == state.workerPids().size()).orElse(false);
+            return masterAlive
+                    && liveWorkerPids.size() == state.workerPids().size()
+                    && master.map(m -> m.alive()
+                                    && m.aliveWorkers().size()
+                                            == state.workerPids().size())
+                            .orElse(false);
         }
     }
 
@@ -51,9 +57,12 @@ public final class LocalCluster {
      * Starts a master and the workers, waits (at most {@code timeout} for each step) until all workers are registered.
      * On any failure, stops what it started and throws with the end of the failing daemon's log.
      */
-    public static ClusterState start(ClusterSettings settings, Duration timeout) throws IOException, InterruptedException {
+    public static ClusterState start(ClusterSettings settings, Duration timeout)
+            throws IOException, InterruptedException {
         Optional<Status> existing = status(settings.dir());
-        if (existing.isPresent() && (existing.get().masterAlive() || !existing.get().liveWorkerPids().isEmpty())) {
+        if (existing.isPresent()
+                && (existing.get().masterAlive()
+                        || !existing.get().liveWorkerPids().isEmpty())) {
             throw new IOException("a cluster started from " + settings.dir() + " is still running ("
                     + existing.get().state().masterUrl() + "): stop it first");
         }
@@ -71,8 +80,11 @@ public final class LocalCluster {
                 started.add(new Started(Daemons.workerName(number), daemons.startWorker(number, masterUrl)));
             }
             awaitRegistered(daemons, started, masterUi, settings.workers(), timeout);
-            List<Long> workerPids = started.subList(1, started.size()).stream().map(s -> s.process().pid()).toList();
-            ClusterState state = new ClusterState(masterUrl, masterUi, started.get(0).process().pid(), workerPids);
+            List<Long> workerPids = started.subList(1, started.size()).stream()
+                    .map(s -> s.process().pid())
+                    .toList();
+            ClusterState state = new ClusterState(
+                    masterUrl, masterUi, started.get(0).process().pid(), workerPids);
             AtomicFiles.write(settings.dir().resolve(STATE_FILE), MAPPER.writeValueAsString(state));
             LOG.debug("cluster started: {}", state);
             return state;
@@ -93,7 +105,8 @@ public final class LocalCluster {
         ClusterState state = recorded.get();
         boolean masterAlive = daemon(state.masterPid(), Daemons.MASTER_CLASS).isPresent();
         List<Long> liveWorkers = state.workerPids().stream()
-                .filter(pid -> daemon(pid, Daemons.WORKER_CLASS).isPresent()).toList();
+                .filter(pid -> daemon(pid, Daemons.WORKER_CLASS).isPresent())
+                .toList();
         Optional<MasterStatus> master = Optional.empty();
         if (masterAlive) {
             try {
@@ -131,7 +144,8 @@ public final class LocalCluster {
             stopped++;
         }
         try (var files = Files.list(dir)) {
-            for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+            for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid"))
+                    .toList()) {
                 Files.deleteIfExists(pidFile);
             }
         }
@@ -143,12 +157,14 @@ public final class LocalCluster {
     public static List<Executor> executors(ClusterState state) {
         List<Executor> executors = new ArrayList<>();
         for (long pid : state.workerPids()) {
-            daemon(pid, Daemons.WORKER_CLASS).ifPresent(worker -> worker.descendants().forEach(process -> {
-                List<String> args = arguments(process);
-                if (args.contains(Daemons.EXECUTOR_CLASS)) {
-                    executors.add(new Executor(argument(args, "--executor-id"), argument(args, "--app-id"), process));
-                }
-            }));
+            daemon(pid, Daemons.WORKER_CLASS)
+                    .ifPresent(worker -> worker.descendants().forEach(process -> {
+                        List<String> args = arguments(process);
+                        if (args.contains(Daemons.EXECUTOR_CLASS)) {
+                            executors.add(
+                                    new Executor(argument(args, "--executor-id"), argument(args, "--app-id"), process));
+                        }
+                    }));
         }
         return executors;
     }
@@ -161,7 +177,8 @@ public final class LocalCluster {
 
     /** The live process {@code pid} if it is still the JVM running {@code mainClass} (pids get reused). */
     static Optional<ProcessHandle> daemon(long pid, String mainClass) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> arguments(p).contains(mainClass));
     }
 
@@ -171,7 +188,8 @@ public final class LocalCluster {
      */
     static List<String> arguments(ProcessHandle process) {
         try {
-            String raw = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline"), StandardCharsets.UTF_8);
+            String raw = Files.readString(
+                    Path.of("/proc", String.valueOf(process.pid()), "cmdline"), StandardCharsets.UTF_8);
             return List.of(raw.split("\0"));
         } catch (IOException e) {
             return List.of(process.info().arguments().orElse(new String[0]));
@@ -179,17 +197,18 @@ public final class LocalCluster {
     }
 
     /** A daemon this JVM started, by the name of its log and pid files. */
-    private record Started(String name, Process process) {
-    }
+    private record Started(String name, Process process) {}
 
     /** Waits until the master is alive with at least {@code workers} registered workers, failing if a daemon dies. */
-    private static void awaitRegistered(Daemons daemons, List<Started> started, String masterUi, int workers,
-                                        Duration timeout) throws IOException, InterruptedException {
+    private static void awaitRegistered(
+            Daemons daemons, List<Started> started, String masterUi, int workers, Duration timeout)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (Started daemon : started) {
                 if (!daemon.process().isAlive()) {
-                    throw new IOException("the " + daemon.name() + " (pid " + daemon.process().pid() + ") exited with status "
+                    throw new IOException("the " + daemon.name() + " (pid "
+                            + daemon.process().pid() + ") exited with status "
                             + daemon.process().exitValue() + "; end of " + daemons.logFile(daemon.name()) + ":\n"
                             + tail(daemons.logFile(daemon.name())));
                 }
@@ -219,8 +238,8 @@ public final class LocalCluster {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(Daemons.HOST))) {
             socket.setReuseAddress(true);
         } catch (BindException e) {
-            throw new IllegalArgumentException("port " + port + " on " + Daemons.HOST + " is in use: choose another with "
-                    + option, e);
+            throw new IllegalArgumentException(
+                    "port " + port + " on " + Daemons.HOST + " is in use: choose another with " + option, e);
         }
     }
 

@@ -17,11 +17,11 @@ import java.util.List;
  */
 public record MasterStatus(String status, String url, List<Worker> aliveWorkers, List<String> activeApps) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One registered worker: its id, web UI, cores (total and used) and memory in MiB. */
-    public record Worker(String id, String webUi, int cores, int coresUsed, int memoryMb) {
-    }
+    public record Worker(String id, String webUi, int cores, int coresUsed, int memoryMb) {}
 
     public MasterStatus {
         aliveWorkers = List.copyOf(aliveWorkers);
@@ -30,7 +30,9 @@ public record MasterStatus(String status, String url, List<Worker> aliveWorkers,
 
     /** Asks the master whose web UI is at {@code uiAddress} (e.g. {@code http://127.0.0.1:8080}). */
     public static MasterStatus fetch(String uiAddress) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uiAddress + "/json/")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uiAddress + "/json/"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(uiAddress + "/json/ answered HTTP " + response.statusCode());
@@ -42,8 +44,12 @@ public record MasterStatus(String status, String url, List<Worker> aliveWorkers,
         List<Worker> workers = new ArrayList<>();
         for (JsonNode worker : json.path("workers")) {
             if ("ALIVE".equals(worker.path("state").asText())) {
-                workers.add(new Worker(worker.path("id").asText(), worker.path("webuiaddress").asText(),
-                        worker.path("cores").asInt(), worker.path("coresused").asInt(), worker.path("memory").asInt()));
+                workers.add(new Worker(
+                        worker.path("id").asText(),
+                        worker.path("webuiaddress").asText(),
+                        worker.path("cores").asInt(),
+                        worker.path("coresused").asInt(),
+                        worker.path("memory").asInt()));
             }
         }
         List<String> apps = new ArrayList<>();

@@ -67,11 +67,14 @@ public final class AshaScheduler implements TrialScheduler {
 
     /** The best trial of the top 1/η of {@code rung} that has not gone further, is not running and can continue. */
     private Optional<Integer> promotable(int rung) {
-        List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(rungScores.get(rung).entrySet());
+        List<Map.Entry<Integer, Double>> ranked =
+                new ArrayList<>(rungScores.get(rung).entrySet());
         ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         int quota = ranked.size() / eta;
-        return ranked.subList(0, quota).stream().map(Map.Entry::getKey)
-                .filter(t -> highestRung.get(t) == rung && !done.contains(t) && !running.contains(t)).findFirst();
+        return ranked.subList(0, quota).stream()
+                .map(Map.Entry::getKey)
+                .filter(t -> highestRung.get(t) == rung && !done.contains(t) && !running.contains(t))
+                .findFirst();
     }
 
     @Override

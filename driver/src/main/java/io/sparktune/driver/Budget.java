@@ -13,7 +13,8 @@ import java.util.OptionalDouble;
 public record Budget(int maxTrials, double maxSeconds, OptionalDouble targetScore) {
     public Budget {
         if (maxTrials < 1 || maxSeconds < 0) {
-            throw new IllegalArgumentException("need maxTrials >= 1 and maxSeconds >= 0, got " + maxTrials + ", " + maxSeconds);
+            throw new IllegalArgumentException(
+                    "need maxTrials >= 1 and maxSeconds >= 0, got " + maxTrials + ", " + maxSeconds);
         }
     }
 

@@ -21,8 +21,7 @@ public final class CheckpointDir {
     /** A URI scheme of two or more characters (a Windows drive letter is not one), as data locations are read. */
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
-    private CheckpointDir() {
-    }
+    private CheckpointDir() {}
 
     /** True if {@code spec}'s scheduler saves checkpoints between a trial's segments. */
     public static boolean usedBy(SearchSpec spec) {

@@ -12,8 +12,7 @@ import org.apache.hadoop.fs.Path;
 final class HadoopConfDir {
     private static final String[] FILES = {"core-site.xml", "hdfs-site.xml"};
 
-    private HadoopConfDir() {
-    }
+    private HadoopConfDir() {}
 
     /** {@code conf} with the site files of {@code dir} added (those that exist); unchanged if {@code dir} is null. */
     static Configuration addTo(Configuration conf, String dir) {

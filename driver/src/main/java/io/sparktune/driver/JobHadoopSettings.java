@@ -26,8 +26,7 @@ final class JobHadoopSettings implements Serializable {
         this.settings = settings;
     }
 
-    private record Built(SortedMap<String, String> settings, Configuration configuration) {
-    }
+    private record Built(SortedMap<String, String> settings, Configuration configuration) {}
 
     /**
      * The Hadoop configuration of a Spark context that just started ({@code spark.hadoop.*}, with the driver's

@@ -33,6 +33,7 @@ public final class LiveSearchPage implements AutoCloseable {
     static final int PORT_ATTEMPTS = 16;
     /** How long closing waits for an open page to fetch the final state: a bit over the page's refresh period. */
     private static final long LAST_VIEW_MILLIS = 3000;
+
     private static final Logger LOG = LoggerFactory.getLogger(LiveSearchPage.class);
 
     private final HttpServer server;
@@ -67,7 +68,8 @@ public final class LiveSearchPage implements AutoCloseable {
         int attempts = port == 0 ? 1 : PORT_ATTEMPTS;
         for (int i = 0; i < attempts; i++) {
             try {
-                InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port == 0 ? 0 : port + i);
+                InetSocketAddress address =
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port == 0 ? 0 : port + i);
                 return new LiveSearchPage(HttpServer.create(address, 0), runDir, progress);
             } catch (BindException e) {
                 LOG.debug("port {} is in use", port + i);

@@ -24,13 +24,14 @@ public final class MedianStoppingScheduler implements TrialScheduler {
     private final int minTrials;
     /** Per trial, the validation score of each epoch (mean over splits). */
     private final Map<Integer, double[]> curves = new HashMap<>();
+
     private final Map<Integer, TrialRecord> latest = new HashMap<>();
     private final Deque<Candidate> toContinue = new ArrayDeque<>();
 
     public MedianStoppingScheduler(int maxEpochs, int warmupEpochs, int minTrials) {
         if (maxEpochs < 1 || warmupEpochs < 1 || minTrials < 1) {
-            throw new IllegalArgumentException("need maxEpochs, warmupEpochs and minTrials >= 1, got "
-                    + maxEpochs + ", " + warmupEpochs + ", " + minTrials);
+            throw new IllegalArgumentException("need maxEpochs, warmupEpochs and minTrials >= 1, got " + maxEpochs
+                    + ", " + warmupEpochs + ", " + minTrials);
         }
         this.maxEpochs = maxEpochs;
         this.warmupEpochs = warmupEpochs;
@@ -58,7 +59,9 @@ public final class MedianStoppingScheduler implements TrialScheduler {
     @Override
     public void replay(TrialRecord record) {
         toContinue.removeIf(c -> c.trialNumber() == record.trialNumber());
-        decide(record, record.splits().stream().mapToInt(SplitResult::epochsRun).max().orElse(0));
+        decide(
+                record,
+                record.splits().stream().mapToInt(SplitResult::epochsRun).max().orElse(0));
     }
 
     /** True while the trial waits for its next epoch; false once it was stopped or finished. */
@@ -86,11 +89,14 @@ public final class MedianStoppingScheduler implements TrialScheduler {
         }
         double[] others = curves.entrySet().stream()
                 .filter(e -> e.getKey() != trial && e.getValue().length >= epoch)
-                .mapToDouble(e -> e.getValue()[epoch - 1]).sorted().toArray();
+                .mapToDouble(e -> e.getValue()[epoch - 1])
+                .sorted()
+                .toArray();
         if (others.length < minTrials) {
             return false;
         }
-        double median = others.length % 2 == 1 ? others[others.length / 2]
+        double median = others.length % 2 == 1
+                ? others[others.length / 2]
                 : (others[others.length / 2 - 1] + others[others.length / 2]) / 2;
         return Arrays.stream(curve).max().orElse(Double.NaN) < median;
     }

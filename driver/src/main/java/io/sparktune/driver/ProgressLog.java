@@ -18,7 +18,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProgressLog {
     /** How progress is shown. */
-    public enum Mode { QUIET, LOG, LIVE }
+    public enum Mode {
+        QUIET,
+        LOG,
+        LIVE
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger("sparktune.progress");
     private final Mode mode;
@@ -54,7 +58,8 @@ public final class ProgressLog {
         if (mode == Mode.LOG) {
             LOG.info("searching {} candidates, {} trainings at a time{}", plannedTrials, parallelism, resuming);
         } else if (mode == Mode.LIVE) {
-            terminal.println("searching " + plannedTrials + " candidates, " + parallelism + " trainings at a time" + resuming);
+            terminal.println(
+                    "searching " + plannedTrials + " candidates, " + parallelism + " trainings at a time" + resuming);
             redraw = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "sparktune-progress");
                 thread.setDaemon(true);
@@ -71,11 +76,20 @@ public final class ProgressLog {
     synchronized void trialFinished(TrialRecord trial, Leaderboard board, int finishedTrials) {
         done = finishedTrials;
         TrialRecord top = board.rows().get(0).trial();
-        best = Double.isNaN(top.meanScore()) ? "-" : String.format(Locale.ROOT, "%.4f (%s)", top.meanScore(), top.trialId());
-        String score = Double.isNaN(trial.meanScore()) ? ""
+        best = Double.isNaN(top.meanScore())
+                ? "-"
+                : String.format(Locale.ROOT, "%.4f (%s)", top.meanScore(), top.trialId());
+        String score = Double.isNaN(trial.meanScore())
+                ? ""
                 : String.format(Locale.ROOT, " %.4f ± %.4f", trial.meanScore(), trial.stdScore());
-        String line = String.format(Locale.ROOT, "[%d/%d] %s %s%s", done, planned, trial.trialId(),
-                trial.status().name().toLowerCase(Locale.ROOT), score);
+        String line = String.format(
+                Locale.ROOT,
+                "[%d/%d] %s %s%s",
+                done,
+                planned,
+                trial.trialId(),
+                trial.status().name().toLowerCase(Locale.ROOT),
+                score);
         if (mode == Mode.LOG) {
             LOG.info("{} | {}", line, status());
         } else if (mode == Mode.LIVE) {
@@ -112,13 +126,21 @@ public final class ProgressLog {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         int doneHere = done - resumed;
         String eta = doneHere == 0 ? "?" : format(elapsed / doneHere * (planned - done));
-        return String.format(Locale.ROOT, "%d/%d done, %d running | best %s | elapsed %s, ETA %s",
-                done, planned, running, best, format(elapsed), eta);
+        return String.format(
+                Locale.ROOT,
+                "%d/%d done, %d running | best %s | elapsed %s, ETA %s",
+                done,
+                planned,
+                running,
+                best,
+                format(elapsed),
+                eta);
     }
 
     private static String format(double seconds) {
         Duration d = Duration.ofSeconds(Math.round(seconds));
-        return d.toHours() > 0 ? String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart())
+        return d.toHours() > 0
+                ? String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart())
                 : String.format(Locale.ROOT, "%dm%02ds", d.toMinutes(), d.toSecondsPart());
     }
 }

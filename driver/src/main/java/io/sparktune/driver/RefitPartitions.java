@@ -38,8 +38,11 @@ final class RefitPartitions {
     private final long seed;
     private final JobHadoopSettings hadoopSettings;
 
-    RefitPartitions(JavaSparkContext context, RefitEngine.TrainingSet training, int partitions,
-                    JobHadoopSettings hadoopSettings) {
+    RefitPartitions(
+            JavaSparkContext context,
+            RefitEngine.TrainingSet training,
+            int partitions,
+            JobHadoopSettings hadoopSettings) {
         this.context = context;
         this.hadoopSettings = hadoopSettings;
         this.partitions = partitions;
@@ -75,20 +78,28 @@ final class RefitPartitions {
         LabeledData data = training.examples().source();
         int[][] shares = new int[partitions][];
         for (int p = 0; p < partitions; p++) {
-            shares[p] = IntStream.of(Folds.kFold(data.strata(), data.numStrata(), partitions, p, training.seed()).validation())
-                    .map(i -> rows[i]).toArray();
+            shares[p] = IntStream.of(Folds.kFold(data.strata(), data.numStrata(), partitions, p, training.seed())
+                            .validation())
+                    .map(i -> rows[i])
+                    .toArray();
         }
         return shares;
     }
 
     /** Builds one partition's minibatches of one epoch, on the executor. */
-    private record EpochBatches(Broadcast<int[][]> shares, String source, NormalizerStandardize standardizer,
-                                int batchSize, long seed, int epoch, JobHadoopSettings hadoopSettings)
+    private record EpochBatches(
+            Broadcast<int[][]> shares,
+            String source,
+            NormalizerStandardize standardizer,
+            int batchSize,
+            long seed,
+            int epoch,
+            JobHadoopSettings hadoopSettings)
             implements Function2<Integer, Iterator<Integer>, Iterator<DataSet>> {
 
         @Override
         public Iterator<DataSet> call(Integer partition, Iterator<Integer> ignored) throws Exception {
-            HadoopFiles.use(hadoopSettings.configuration());   // the job's, as a search's tasks read
+            HadoopFiles.use(hadoopSettings.configuration()); // the job's, as a search's tasks read
             DataRef ref = WorkerJson.read(source, DataRef.class);
             Examples share = Examples.of(DataCache.load(ref).select(shares.value()[partition]));
             if (standardizer != null) {
@@ -96,8 +107,8 @@ final class RefitPartitions {
             }
             List<DataSet> batches = new ArrayList<>();
             // the batches are views of one shuffled copy: keep copies
-            new ShuffledBatches(share, batchSize, seed + partition).forEachBatchOfEpoch(epoch,
-                    (x, y) -> batches.add(new DataSet(x.dup(), y.dup())));
+            new ShuffledBatches(share, batchSize, seed + partition)
+                    .forEachBatchOfEpoch(epoch, (x, y) -> batches.add(new DataSet(x.dup(), y.dup())));
             return batches.iterator();
         }
     }

@@ -16,8 +16,7 @@ import java.util.List;
  * search ran with.
  */
 public final class Resume {
-    private Resume() {
-    }
+    private Resume() {}
 
     /**
      * The journal of the search in {@code runDir}, in order (a trial trained rung by rung appears once per rung);

@@ -85,22 +85,44 @@ public final class SearchRun {
      * How a search ended: the leaderboard, and why it stopped early (null if every trial ran; for
      * {@link Ending#DISPATCHER_STOPPED} the dispatcher's {@link TrialDispatcher#stopCause() cause}).
      */
-    public record Outcome(Leaderboard leaderboard, int plannedTrials, String stopReason, Ending ending) {
-    }
+    public record Outcome(Leaderboard leaderboard, int plannedTrials, String stopReason, Ending ending) {}
 
     /** Checkpoints (if the scheduler makes any) under {@code runDir/checkpoints}. */
-    public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, TrialScheduler scheduler, Budget budget,
-                     StopRequest stop, ProgressLog progress) {
-        this(spec, runDir, dispatcher, scheduler, budget, stop, progress,
-                runDir.resolve(CheckpointDir.DEFAULT_NAME).toAbsolutePath().toUri().toString());
+    public SearchRun(
+            SearchSpec spec,
+            Path runDir,
+            TrialDispatcher dispatcher,
+            TrialScheduler scheduler,
+            Budget budget,
+            StopRequest stop,
+            ProgressLog progress) {
+        this(
+                spec,
+                runDir,
+                dispatcher,
+                scheduler,
+                budget,
+                stop,
+                progress,
+                runDir.resolve(CheckpointDir.DEFAULT_NAME)
+                        .toAbsolutePath()
+                        .toUri()
+                        .toString());
     }
 
     /**
      * Checkpoints (if the scheduler makes any) under {@code checkpointDir}, a URI every executor can reach (null if
      * the scheduler makes none).
      */
-    public SearchRun(SearchSpec spec, Path runDir, TrialDispatcher dispatcher, TrialScheduler scheduler, Budget budget,
-                     StopRequest stop, ProgressLog progress, String checkpointDir) {
+    public SearchRun(
+            SearchSpec spec,
+            Path runDir,
+            TrialDispatcher dispatcher,
+            TrialScheduler scheduler,
+            Budget budget,
+            StopRequest stop,
+            ProgressLog progress,
+            String checkpointDir) {
         this.checkpointDir = checkpointDir;
         this.spec = spec;
         this.runDir = runDir;
@@ -118,7 +140,8 @@ public final class SearchRun {
             return new AshaScheduler(settings.minEpochs(), spec.training().maxEpochs(), settings.reductionFactor());
         }
         return settings.isMedian()
-                ? new MedianStoppingScheduler(spec.training().maxEpochs(), settings.warmupEpochs(), settings.minTrials())
+                ? new MedianStoppingScheduler(
+                        spec.training().maxEpochs(), settings.warmupEpochs(), settings.minTrials())
                 : TrialScheduler.fifo();
     }
 
@@ -137,7 +160,7 @@ public final class SearchRun {
         }
         long deadline = budget.deadline(System.nanoTime());
         FirstRungTimes firstRungs = new FirstRungTimes();
-        int batch = spec.search().deterministicBatch();   // 0: not deterministic
+        int batch = spec.search().deterministicBatch(); // 0: not deterministic
         boolean[] batchMayStartNew = {true};
         boolean[] outOfTime = {false};
         Supplier<Optional<Candidate>> newCandidate = () -> {
@@ -153,7 +176,8 @@ public final class SearchRun {
             return Optional.of(nextNotStarted(sampler, started));
         };
         Optional<TrialRecord> alreadyReached = journal.stream()
-                .filter(r -> r.status() == TrialStatus.OK && budget.reached(r.meanScore())).findFirst();
+                .filter(r -> r.status() == TrialStatus.OK && budget.reached(r.meanScore()))
+                .findFirst();
         if (alreadyReached.isPresent()) {
             stop.request(targetReached(alreadyReached.get()) + " before this run: nothing to dispatch");
             return new Outcome(Leaderboard.from(records), planned, stop.reason(), Ending.TARGET_REACHED);
@@ -184,7 +208,8 @@ public final class SearchRun {
                         break;
                     }
                     // a trial with a recorded segment continues from its checkpoint, which must then exist
-                    boolean continuing = recorded.contains(work.get().candidate().trialNumber());
+                    boolean continuing =
+                            recorded.contains(work.get().candidate().trialNumber());
                     long order = dispatched++;
                     completions.submit(() -> attempt(work.get(), continuing, order));
                     running++;
@@ -193,26 +218,30 @@ public final class SearchRun {
                 for (Unwritten piece : unwritten) {
                     // written after the freed cores got new work, so the fsyncs overlap training
                     record(piece.trial(), records, out);
-                    if (piece.retired()) {   // after the journal line: a resume never continues a deleted trial
+                    if (piece.retired()) { // after the journal line: a resume never continues a deleted trial
                         deleteCheckpoints(piece.trial().trialId());
                     }
                 }
                 unwritten.clear();
                 if (running == 0) {
                     if (outOfTime[0]) {
-                        stop.request(String.format(java.util.Locale.ROOT, "max_seconds %s reached: %.1f s left, "
-                                        + "a new trial's first rung takes %.1f s", budget.maxSeconds(),
-                                (deadline - System.nanoTime()) / 1e9, firstRungs.typicalSeconds()));
+                        stop.request(String.format(
+                                java.util.Locale.ROOT,
+                                "max_seconds %s reached: %.1f s left, " + "a new trial's first rung takes %.1f s",
+                                budget.maxSeconds(),
+                                (deadline - System.nanoTime()) / 1e9,
+                                firstRungs.typicalSeconds()));
                     }
                     break;
                 }
                 if (dispatcherStoppedAt != 0
                         && System.nanoTime() - dispatcherStoppedAt > STOPPED_DISPATCHER_GRACE_NANOS) {
-                    cancelled = true;   // left running, not recorded: they run again on resume
+                    cancelled = true; // left running, not recorded: they run again on resume
                     break;
                 }
                 Future<Attempt> next = completions.poll(
-                        Math.max(1, Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(1))), TimeUnit.NANOSECONDS);
+                        Math.max(1, Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(1))),
+                        TimeUnit.NANOSECONDS);
                 if (System.nanoTime() >= deadline && stop.request("max_seconds " + budget.maxSeconds() + " reached")) {
                     dispatcher.cancelAll();
                 }
@@ -222,24 +251,29 @@ public final class SearchRun {
                 running--;
                 ended.add(next.get());
                 if (batch > 0 && running > 0) {
-                    continue;   // a deterministic batch is taken whole, in dispatch order
+                    continue; // a deterministic batch is taken whole, in dispatch order
                 }
                 ended.sort(Comparator.comparingLong(Attempt::order));
                 for (Attempt attempt : ended) {
                     if (attempt.record().isEmpty()) {
                         cancelled = true;
-                        continue;   // cancelled by a stop: not recorded, runs again on resume
+                        continue; // cancelled by a stop: not recorded, runs again on resume
                     }
                     if (!attempt.continuing() && attempt.record().get().status() == TrialStatus.OK) {
                         firstRungs.add(attempt.seconds());
                     }
-                    TrialRecord trial = scheduler.finished(attempt.work(), attempt.record().get());
+                    TrialRecord trial =
+                            scheduler.finished(attempt.work(), attempt.record().get());
                     records.add(trial);
                     recorded.add(trial.trialNumber());
-                    unwritten.add(new Unwritten(trial,
-                            attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber())));
-                    sampler.observe(trial.toCandidate(), trial.meanScore(), attempt.work().rung());
-                    if (trial.status() == TrialStatus.OK && budget.reached(trial.meanScore())
+                    unwritten.add(new Unwritten(
+                            trial, attempt.work().isSegment() && !scheduler.canContinue(trial.trialNumber())));
+                    sampler.observe(
+                            trial.toCandidate(),
+                            trial.meanScore(),
+                            attempt.work().rung());
+                    if (trial.status() == TrialStatus.OK
+                            && budget.reached(trial.meanScore())
                             && stop.request(targetReached(trial))) {
                         targetReached = true;
                         dispatcher.cancelAll();
@@ -247,7 +281,7 @@ public final class SearchRun {
                 }
                 ended.clear();
             }
-            if (targetReached || stop.reason() == null && !cancelled) {   // no resume will need them
+            if (targetReached || stop.reason() == null && !cancelled) { // no resume will need them
                 deleteCheckpoints(null);
             }
             return outcome(records, planned, targetReached);
@@ -262,8 +296,8 @@ public final class SearchRun {
     private Outcome outcome(List<TrialRecord> records, int planned, boolean targetReached) {
         Leaderboard board = Leaderboard.from(records);
         if (DISPATCHER_STOPPED.equals(stop.reason())) {
-            return new Outcome(board, planned, dispatcher.stopCause().orElse("no reason given"),
-                    Ending.DISPATCHER_STOPPED);
+            return new Outcome(
+                    board, planned, dispatcher.stopCause().orElse("no reason given"), Ending.DISPATCHER_STOPPED);
         }
         Ending ending = targetReached ? Ending.TARGET_REACHED : stop.requested() ? Ending.STOPPED : Ending.COMPLETE;
         return new Outcome(board, planned, stop.reason(), ending);
@@ -285,16 +319,14 @@ public final class SearchRun {
      * A dispatched piece of work's end: its record (empty if a stop cancelled it), its wall time, and whether it
      * continued a trial that already had a recorded piece.
      */
-    private record Attempt(TrialScheduler.Work work, Optional<TrialRecord> record, double seconds, boolean continuing,
-                           long order) {
-    }
+    private record Attempt(
+            TrialScheduler.Work work, Optional<TrialRecord> record, double seconds, boolean continuing, long order) {}
 
     /**
      * A finished piece of work recorded in memory, not yet journaled; {@code retired} if its trial can never continue,
      * so its checkpoints go once the journal has it (decided when it finished: later dispatches change the answer).
      */
-    private record Unwritten(TrialRecord trial, boolean retired) {
-    }
+    private record Unwritten(TrialRecord trial, boolean retired) {}
 
     /** The sampler's next candidate not started yet (a resumed search skips those it has). */
     private static Candidate nextNotStarted(Sampler sampler, Set<Integer> started) {
@@ -318,8 +350,11 @@ public final class SearchRun {
                 Checkpoints.deleteTrial(checkpointDir, trialId);
             }
         } catch (IOException e) {
-            LOG.warn("could not delete the checkpoints of {} in {}: {}", trialId == null ? "the search" : trialId,
-                    checkpointDir, e.toString());
+            LOG.warn(
+                    "could not delete the checkpoints of {} in {}: {}",
+                    trialId == null ? "the search" : trialId,
+                    checkpointDir,
+                    e.toString());
         }
     }
 
@@ -329,22 +364,43 @@ public final class SearchRun {
         Candidate candidate = work.candidate();
         List<SplitTask> splits = SearchTasks.splitsOf(spec, candidate).stream()
                 .map(task -> work.isSegment() ? task.untilEpoch(work.untilEpoch(), checkpointDir) : task)
-                .map(task -> continuing && task.trainsSegment() ? task.continuing() : task).toList();
+                .map(task -> continuing && task.trainsSegment() ? task.continuing() : task)
+                .toList();
         try {
             List<SplitResult> results = dispatcher.run(candidate, splits);
-            return new Attempt(work, Optional.of(TrialRecord.of(candidate, results)), (System.nanoTime() - start) / 1e9,
-                    continuing, order);
+            return new Attempt(
+                    work,
+                    Optional.of(TrialRecord.of(candidate, results)),
+                    (System.nanoTime() - start) / 1e9,
+                    continuing,
+                    order);
         } catch (Exception e) {
             if (stop.requested() || dispatcher.isStopped()) {
                 return new Attempt(work, Optional.empty(), 0, continuing, order);
             }
-            // e.g. Spark gave up on a task after spark.task.maxFailures lost executors: the trial fails, the search goes on
+            // e.g. Spark gave up on a task after spark.task.maxFailures lost executors: the trial fails, the search
+            // goes on
             // (the first line: Spark appends the driver's stack trace to a failed job's message)
             String message = ("dispatch failed: " + e).lines().findFirst().orElse("dispatch failed");
-            List<SplitResult> failed = splits.stream().map(s -> new SplitResult(candidate.trialNumber(), s.split(),
-                    TrialStatus.FAILED, Double.NaN, 0, 0, 0, List.of(), message, "driver")).toList();
-            return new Attempt(work, Optional.of(TrialRecord.of(candidate, failed)), (System.nanoTime() - start) / 1e9,
-                    continuing, order);
+            List<SplitResult> failed = splits.stream()
+                    .map(s -> new SplitResult(
+                            candidate.trialNumber(),
+                            s.split(),
+                            TrialStatus.FAILED,
+                            Double.NaN,
+                            0,
+                            0,
+                            0,
+                            List.of(),
+                            message,
+                            "driver"))
+                    .toList();
+            return new Attempt(
+                    work,
+                    Optional.of(TrialRecord.of(candidate, failed)),
+                    (System.nanoTime() - start) / 1e9,
+                    continuing,
+                    order);
         }
     }
 

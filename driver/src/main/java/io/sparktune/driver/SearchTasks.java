@@ -11,11 +11,13 @@ import java.util.List;
 
 /** Turns a spec and a candidate into the split tasks the executors run. */
 final class SearchTasks {
-    private SearchTasks() {
-    }
+    private SearchTasks() {}
 
     static SplitPlan splitPlan(SearchSpec spec) {
-        return new SplitPlan(spec.search().cv(), spec.search().validationSplit(), spec.search().seed());
+        return new SplitPlan(
+                spec.search().cv(),
+                spec.search().validationSplit(),
+                spec.search().seed());
     }
 
     static List<SplitTask> splitsOf(SearchSpec spec, Candidate candidate) {
@@ -23,7 +25,14 @@ final class SearchTasks {
         DataRef train = DataChecks.trainingData(spec);
         List<SplitTask> tasks = new ArrayList<>();
         for (int split = 0; split < plan.count(); split++) {
-            tasks.add(new SplitTask(candidate, spec.task(), train, spec.training(), spec.search().scoring(), plan, split));
+            tasks.add(new SplitTask(
+                    candidate,
+                    spec.task(),
+                    train,
+                    spec.training(),
+                    spec.search().scoring(),
+                    plan,
+                    split));
         }
         return tasks;
     }

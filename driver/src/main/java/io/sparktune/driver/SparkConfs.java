@@ -24,10 +24,12 @@ public final class SparkConfs {
      * search's executor is their JVM), the standalone-cluster daemons and the tests.
      */
     public static final String MMAP_THRESHOLD_VARIABLE = "MALLOC_MMAP_THRESHOLD_";
+
     public static final String MMAP_THRESHOLD_BYTES = "1048576";
     /** Spark's own pattern for {@code local-cluster[executors, coresPerExecutor, memoryMiB]}. */
     private static final Pattern LOCAL_CLUSTER =
             Pattern.compile("local-cluster\\[\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*]");
+
     private static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
     private static final String LOOPBACK = "127.0.0.1";
     private static final String STANDALONE = "spark://";
@@ -35,8 +37,7 @@ public final class SparkConfs {
     /** {@code host:port} of a standalone master URL; an IPv6 host in brackets. */
     private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:/\\[\\]]+)(:[0-9]+)?/?");
 
-    private SparkConfs() {
-    }
+    private SparkConfs() {}
 
     /**
      * The Hadoop configuration a Spark context would give a job with these settings, for commands that read data
@@ -72,8 +73,8 @@ public final class SparkConfs {
         appendJavaOption(conf, EXECUTOR_JAVA_OPTIONS, NO_PHYSICAL_BYTES_CHECK);
         // An executor's JVM sized to its cores, as a container would size it. Sized to the machine, a 1-core executor
         // runs G1's parallel and concurrent GC threads beside its neighbours' training (scaling, bench/NOTES.md).
-        executorCores(conf).ifPresent(cores ->
-                appendJavaOption(conf, EXECUTOR_JAVA_OPTIONS, "-XX:ActiveProcessorCount=" + cores));
+        executorCores(conf)
+                .ifPresent(cores -> appendJavaOption(conf, EXECUTOR_JAVA_OPTIONS, "-XX:ActiveProcessorCount=" + cores));
         String chosen = conf.get("spark.master");
         if (isOnThisMachine(chosen)) {
             // Nothing of a search on this machine listens beyond it. Any other master's executors must reach the
@@ -116,7 +117,8 @@ public final class SparkConfs {
     }
 
     private static boolean isLoopback(String host) {
-        return host.equalsIgnoreCase("localhost") || host.equals("[::1]")
+        return host.equalsIgnoreCase("localhost")
+                || host.equals("[::1]")
                 || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     }
 

@@ -30,6 +30,7 @@ public final class SparkDispatcher implements TrialDispatcher {
 
     /** A job aborted by the cluster fails a moment before the context is marked stopped: how long to wait for it. */
     private static final long STOP_GRACE_MILLIS = 3000;
+
     private static final String ABORTED = "Job aborted due to stage failure: ";
 
     private final JavaSparkContext context;
@@ -79,14 +80,21 @@ public final class SparkDispatcher implements TrialDispatcher {
             RDD<String> partitions =
                     context.sc().parallelize(JavaConverters.asScalaBuffer(tasks).toSeq(), tasks.size(), STRING);
             String[] results = new String[tasks.size()];
-            context.sc().runJob(partitions, splitFunction, new AbstractFunction2<Object, String, BoxedUnit>() {
-                @Override
-                public BoxedUnit apply(Object partition, String result) {
-                    results[(Integer) partition] = result;
-                    return BoxedUnit.UNIT;
-                }
-            }, STRING);
-            return Arrays.stream(results).map(json -> WorkerJson.read(json, SplitResult.class)).toList();
+            context.sc()
+                    .runJob(
+                            partitions,
+                            splitFunction,
+                            new AbstractFunction2<Object, String, BoxedUnit>() {
+                                @Override
+                                public BoxedUnit apply(Object partition, String result) {
+                                    results[(Integer) partition] = result;
+                                    return BoxedUnit.UNIT;
+                                }
+                            },
+                            STRING);
+            return Arrays.stream(results)
+                    .map(json -> WorkerJson.read(json, SplitResult.class))
+                    .toList();
         } catch (RuntimeException e) {
             if (!cancelling && stoppedWithin(STOP_GRACE_MILLIS)) {
                 reasonOf(e).ifPresent(reason -> stopCause.compareAndSet(null, reason));
@@ -126,8 +134,11 @@ public final class SparkDispatcher implements TrialDispatcher {
 
     /** "Master removed our application: KILLED" of a job the cluster aborted; none for a job merely cancelled. */
     static Optional<String> reasonOf(Throwable e) {
-        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-        return message.startsWith(ABORTED) ? Optional.of(message.substring(ABORTED.length()).trim()) : Optional.empty();
+        String message =
+                e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return message.startsWith(ABORTED)
+                ? Optional.of(message.substring(ABORTED.length()).trim())
+                : Optional.empty();
     }
 
     /**

@@ -66,7 +66,8 @@ public final class SparkRefit implements RefitEngine, AutoCloseable {
             hadoopSettings = JobHadoopSettings.install(context);
         }
         int workers = Math.max(1, context.defaultParallelism());
-        ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, training.batchSize())
+        ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(
+                        workers, training.batchSize())
                 .batchSizePerWorker(training.batchSize())
                 .averagingFrequency(averagingFrequency)
                 // average Adam's moments, momentum etc. too: without, each round would restart the optimizer
@@ -118,20 +119,19 @@ public final class SparkRefit implements RefitEngine, AutoCloseable {
         @Override
         public void preUpdate(org.nd4j.linalg.dataset.api.DataSet minibatch, Model model) {
             long step = ((MultiLayerNetwork) model).getIterationCount();
-            Nd4j.getRandom().setSeed(TrialSeeds.splitSeed(TrialSeeds.splitSeed(seed, TaskContext.getPartitionId()), (int) step));
+            Nd4j.getRandom()
+                    .setSeed(
+                            TrialSeeds.splitSeed(TrialSeeds.splitSeed(seed, TaskContext.getPartitionId()), (int) step));
         }
 
         @Override
-        public void postUpdate(org.nd4j.linalg.dataset.api.DataSet minibatch, Model model) {
-        }
+        public void postUpdate(org.nd4j.linalg.dataset.api.DataSet minibatch, Model model) {}
 
         @Override
-        public void preUpdate(MultiDataSet minibatch, Model model) {
-        }
+        public void preUpdate(MultiDataSet minibatch, Model model) {}
 
         @Override
-        public void postUpdate(MultiDataSet minibatch, Model model) {
-        }
+        public void postUpdate(MultiDataSet minibatch, Model model) {}
     }
 
     @Override

@@ -25,6 +25,7 @@ final class SparkStopReason extends AbstractFilter {
     static final String LOGGER = "org.apache.spark.scheduler.cluster.StandaloneSchedulerBackend";
     /** Loggers of Spark's shutdown after the kill (Spark, its Netty and its shaded Jetty). */
     private static final List<String> SHUTDOWN_LOGGERS = List.of("org.apache.spark.", "io.netty.", "org.sparkproject.");
+
     private static final Pattern KILLED =
             Pattern.compile("Application has been killed\\. Reason: (.*)", Pattern.DOTALL);
 

@@ -49,8 +49,7 @@ public interface TrialScheduler {
             }
 
             @Override
-            public void replay(TrialRecord record) {
-            }
+            public void replay(TrialRecord record) {}
         };
     }
 }

@@ -37,13 +37,14 @@ class AllTrialsFailedTest {
         Path out = dir.resolve("run");
         StringWriter err = new StringWriter();
 
-        int exit = Main.commandLine(new Main()).setErr(new PrintWriter(err)).execute("search", spec.toString(),
-                "--out", out.toString(), "--quiet", "--master", "local[1]");
+        int exit = Main.commandLine(new Main())
+                .setErr(new PrintWriter(err))
+                .execute("search", spec.toString(), "--out", out.toString(), "--quiet", "--master", "local[1]");
 
         assertEquals(1, exit, err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("sparktune: all 2 trials failed; the first error: "), err.toString());
-        assertEquals(2, LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size(),
-                "the leaderboard is written");
+        assertEquals(
+                2, LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size(), "the leaderboard is written");
     }
 }

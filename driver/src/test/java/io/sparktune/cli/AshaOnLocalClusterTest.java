@@ -42,16 +42,29 @@ class AshaOnLocalClusterTest {
                 """.formatted(FashionMnist.specTrainData(1200)));
         Path out = dir.resolve("run");
         Path checkpoints = dir.resolve("checkpoints-elsewhere");
-        assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet",
-                "--master", "local-cluster[2,1,1024]", "--checkpoint-dir", checkpoints.toString(),
-                "--conf", "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
+        assertEquals(
+                0,
+                Main.execute(
+                        new Main(),
+                        "search",
+                        spec.toString(),
+                        "--out",
+                        out.toString(),
+                        "--quiet",
+                        "--master",
+                        "local-cluster[2,1,1024]",
+                        "--checkpoint-dir",
+                        checkpoints.toString(),
+                        "--conf",
+                        "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
 
         List<Map<String, String>> rows = LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME));
         assertEquals(6, rows.size(), "one row per trial, however many rungs it ran");
         assertTrue(rows.get(0).containsKey("rung"));
-        Map<Integer, List<TrialRecord>> byTrial = TrialJournal.read(out).stream()
-                .collect(Collectors.groupingBy(TrialRecord::trialNumber));
-        long promoted = byTrial.values().stream().filter(records -> records.size() > 1).count();
+        Map<Integer, List<TrialRecord>> byTrial =
+                TrialJournal.read(out).stream().collect(Collectors.groupingBy(TrialRecord::trialNumber));
+        long promoted =
+                byTrial.values().stream().filter(records -> records.size() > 1).count();
         assertTrue(promoted >= 1 && promoted < 6, promoted + " of 6 trials promoted");
         for (List<TrialRecord> records : byTrial.values()) {
             for (int i = 0; i < records.size(); i++) {
@@ -59,13 +72,17 @@ class AshaOnLocalClusterTest {
                 assertEquals(i, record.rung());
                 assertEquals(new int[] {1, 3, 9}[i], record.splits().get(0).epochsRun());
                 if (i > 0) {
-                    List<EpochRecord> before = records.get(i - 1).splits().get(0).curve();
+                    List<EpochRecord> before =
+                            records.get(i - 1).splits().get(0).curve();
                     List<EpochRecord> after = record.splits().get(0).curve();
-                    assertEquals(before, after.subList(0, before.size()), "continued from the checkpoint, not restarted");
+                    assertEquals(
+                            before, after.subList(0, before.size()), "continued from the checkpoint, not restarted");
                 }
             }
         }
-        assertEquals("file:" + checkpoints.toAbsolutePath(), RunFiles.checkpointDir(out).orElseThrow(),
+        assertEquals(
+                "file:" + checkpoints.toAbsolutePath(),
+                RunFiles.checkpointDir(out).orElseThrow(),
                 "the qualified directory, recorded for --resume");
         assertFalse(Files.exists(checkpoints), "a completed search deletes its checkpoints");
         assertFalse(Files.exists(out.resolve("checkpoints")));

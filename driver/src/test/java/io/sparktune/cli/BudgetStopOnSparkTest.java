@@ -34,8 +34,8 @@ class BudgetStopOnSparkTest {
         Path out = dir.resolve("run");
         long start = System.nanoTime();
 
-        int exit = Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet",
-                "--master", "local[2]");
+        int exit = Main.execute(
+                new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet", "--master", "local[2]");
 
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, exit);

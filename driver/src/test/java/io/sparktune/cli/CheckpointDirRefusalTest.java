@@ -31,16 +31,21 @@ class CheckpointDirRefusalTest {
                 space: {n_neurons: {int: [8, 16]}}
                 training: {max_epochs: 3}
                 """;
-        assertRefused(Files.writeString(dir.resolve("default.yaml"), spec.formatted(FashionMnist.specTrainData(100),
-                "")), "run/checkpoints");
-        assertRefused(Files.writeString(dir.resolve("plain.yaml"), spec.formatted(FashionMnist.specTrainData(100),
-                ", checkpoint_dir: /mnt/ckpt")), "/mnt/ckpt");
+        assertRefused(
+                Files.writeString(dir.resolve("default.yaml"), spec.formatted(FashionMnist.specTrainData(100), "")),
+                "run/checkpoints");
+        assertRefused(
+                Files.writeString(
+                        dir.resolve("plain.yaml"),
+                        spec.formatted(FashionMnist.specTrainData(100), ", checkpoint_dir: /mnt/ckpt")),
+                "/mnt/ckpt");
     }
 
     private void assertRefused(Path spec, String shown) {
         Path out = dir.resolve("run");
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new Main()).setErr(new PrintWriter(err))
+        int exit = Main.commandLine(new Main())
+                .setErr(new PrintWriter(err))
                 .execute("search", spec.toString(), "--out", out.toString(), "--master", "yarn");
         String text = err.toString();
         assertEquals(2, exit, text);

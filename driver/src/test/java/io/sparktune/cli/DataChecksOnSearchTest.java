@@ -33,8 +33,9 @@ class DataChecksOnSearchTest {
 
     @Test
     void aTextCellInTheCsvIsReportedWithItsLineAndColumnAndNothingTrains() throws Exception {
-        Path csv = Files.writeString(dir.resolve("flowers.csv"), "length,width,species\n1.5,2,a\n0.5,1,b\n"
-                + "2.5,wide,a\n0.7,1.1,b\n1.1,1.3,a\n0.4,0.9,b\n");
+        Path csv = Files.writeString(
+                dir.resolve("flowers.csv"),
+                "length,width,species\n1.5,2,a\n0.5,1,b\n" + "2.5,wide,a\n0.7,1.1,b\n1.1,1.3,a\n0.4,0.9,b\n");
         Path spec = Files.writeString(dir.resolve("flowers.yaml"), """
                 name: flowers
                 task: classification
@@ -44,8 +45,10 @@ class DataChecksOnSearchTest {
 
         String err = search(2, "search", spec.toString(), "--out", out.toString(), "--master", "local[2]");
 
-        assertTrue(err.startsWith("sparktune: invalid data, 1 problem(s):\n  " + csv
-                + ": line 4, column 'width': not a finite number ('wide')\n"), err);
+        assertTrue(
+                err.startsWith("sparktune: invalid data, 1 problem(s):\n  " + csv
+                        + ": line 4, column 'width': not a finite number ('wide')\n"),
+                err);
         assertFalse(err.contains("\tat "), "no stack trace: " + err);
         assertFalse(Files.exists(out.resolve(TrialJournal.FILE_NAME)), "no trial, no journal");
     }
@@ -54,10 +57,11 @@ class DataChecksOnSearchTest {
     void aTruncatedIdxFileIsReportedBeforeASearchAndItsResume() throws Exception {
         Path images = dir.resolve("train-images.gz");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(FashionMnist.trainImages()));
-             OutputStream gz = new GZIPOutputStream(Files.newOutputStream(images))) {
+                OutputStream gz = new GZIPOutputStream(Files.newOutputStream(images))) {
             gz.write(in.readNBytes(16 + 228 * 784 + 300));
         }
-        Path spec = Files.writeString(dir.resolve("fashion.yaml"), """
+        Path spec = Files.writeString(
+                dir.resolve("fashion.yaml"), """
                 name: truncated
                 task: classification
                 data:
@@ -66,12 +70,13 @@ class DataChecksOnSearchTest {
                   limit: 3000
                 """.formatted(images, FashionMnist.trainLabels()) + SEARCH);
         Path out = dir.resolve("run");
-        String expected = "sparktune: invalid data, 1 problem(s):\n  " + images
-                + ": truncated after 228 of 3000 images\n";
+        String expected =
+                "sparktune: invalid data, 1 problem(s):\n  " + images + ": truncated after 228 of 3000 images\n";
 
         assertEquals(expected, search(2, "search", spec.toString(), "--out", out.toString(), "--master", "local[2]"));
-        assertEquals(expected, search(2, "search", spec.toString(), "--out", out.toString(), "--resume",
-                "--master", "local[2]"));
+        assertEquals(
+                expected,
+                search(2, "search", spec.toString(), "--out", out.toString(), "--resume", "--master", "local[2]"));
         assertFalse(Files.exists(out.resolve(TrialJournal.FILE_NAME)), "no trial, no journal");
     }
 

@@ -32,14 +32,17 @@ class DeterministicSearchTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "sampler: tpe, n_startup: 3, n_iter: 9, deterministic_batch: 3, validation_split: 0.25,"
-                + " scheduler: asha, asha: {min_epochs: 1, reduction_factor: 2}",
-        "sampler: random, n_iter: 5, cv: 2, scheduler: median, median: {warmup_epochs: 1, min_trials: 1}",
-        "sampler: grid, grid_points: 2, n_iter: 4, cv: 2"})
+    @ValueSource(
+            strings = {
+                "sampler: tpe, n_startup: 3, n_iter: 9, deterministic_batch: 3, validation_split: 0.25,"
+                        + " scheduler: asha, asha: {min_epochs: 1, reduction_factor: 2}",
+                "sampler: random, n_iter: 5, cv: 2, scheduler: median, median: {warmup_epochs: 1, min_trials: 1}",
+                "sampler: grid, grid_points: 2, n_iter: 4, cv: 2"
+            })
     void sameSearchOnEveryMaster(String search) throws Exception {
         Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
-        Path spec = Files.writeString(dir.resolve("deterministic.yaml"), """
+        Path spec = Files.writeString(
+                dir.resolve("deterministic.yaml"), """
                 name: deterministic
                 task: classification
                 %s
@@ -54,9 +57,22 @@ class DeterministicSearchTest {
         List<Map<String, Map<String, String>>> boards = new ArrayList<>();
         for (String master : MASTERS) {
             Path out = dir.resolve("run-" + journals.size());
-            assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet",
-                    "--master", master, "--conf", "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
-            journals.add(TrialJournal.read(out).stream().map(DeterministicSearchTest::pieceOfWork).toList());
+            assertEquals(
+                    0,
+                    Main.execute(
+                            new Main(),
+                            "search",
+                            spec.toString(),
+                            "--out",
+                            out.toString(),
+                            "--quiet",
+                            "--master",
+                            master,
+                            "--conf",
+                            "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
+            journals.add(TrialJournal.read(out).stream()
+                    .map(DeterministicSearchTest::pieceOfWork)
+                    .toList());
             boards.add(scoresByTrial(out));
         }
         assertTrue(boards.get(0).size() >= 4, "a real search: " + boards.get(0).keySet());
@@ -69,7 +85,9 @@ class DeterministicSearchTest {
     /** A journal line as the search decided it: which trial, which rung, how many epochs each split ran. */
     private static String pieceOfWork(TrialRecord record) {
         return record.trialId() + "@" + record.rung() + ":"
-                + record.splits().stream().map(s -> String.valueOf(s.epochsRun())).toList();
+                + record.splits().stream()
+                        .map(s -> String.valueOf(s.epochsRun()))
+                        .toList();
     }
 
     /** leaderboard.csv's rows by trial id, without the columns that measure time. */

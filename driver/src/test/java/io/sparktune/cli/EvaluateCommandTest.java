@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluateCommandTest {
     @TempDir
     static Path runDir;
+
     static Retrainer.Outcome retrained;
 
     @BeforeAll
@@ -37,15 +38,23 @@ class EvaluateCommandTest {
                 space: {n_neurons: {int: [8, 64]}, optimizer: {choice: [adam]}}
                 training: {max_epochs: 2, patience: 1, batch_size: 64}
                 """.formatted(FashionMnist.specData(0)));
-        LeaderboardFiles.write(Leaderboard.from(List.of(LeaderboardCommandTest.trial(0, 3e-3, TrialStatus.OK, 0.7, 1.0))), runDir);
-        retrained = Retrainer.retrain(runDir, new Retrainer.Selection(1, null), runDir.resolve("model.zip"),
-                Retrainer.Schedule.holdOut(2), 1000);
+        LeaderboardFiles.write(
+                Leaderboard.from(List.of(LeaderboardCommandTest.trial(0, 3e-3, TrialStatus.OK, 0.7, 1.0))), runDir);
+        retrained = Retrainer.retrain(
+                runDir,
+                new Retrainer.Selection(1, null),
+                runDir.resolve("model.zip"),
+                Retrainer.Schedule.holdOut(2),
+                1000);
     }
 
     static String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int exit = Main.commandLine(new Main())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
         return new String[] {String.valueOf(exit), out.toString(), err.toString()};
     }
 
@@ -58,8 +67,12 @@ class EvaluateCommandTest {
     @Test
     void scoresTheModelOnTheSpecsTestDataAsRetrainDid() {
         String model = runDir.resolve("model.zip").toString();
-        String expected = String.format(Locale.ROOT, "%.4f", retrained.testMetrics().get("accuracy"));
-        for (String data : List.of(runDir.toString(), runDir.resolve("spec.yaml").toString(), FashionMnist.testImages().toString())) {
+        String expected =
+                String.format(Locale.ROOT, "%.4f", retrained.testMetrics().get("accuracy"));
+        for (String data : List.of(
+                runDir.toString(),
+                runDir.resolve("spec.yaml").toString(),
+                FashionMnist.testImages().toString())) {
             String[] result = run("evaluate", "--model", model, "--data", data);
             assertEquals("0", result[0], result[2]);
             assertTrue(result[1].contains("on 10000 examples"), result[1]);
@@ -72,11 +85,18 @@ class EvaluateCommandTest {
     @Test
     void imagesWithoutLabelsBesideThemAskForLabels() throws Exception {
         Path images = Files.copy(FashionMnist.testImages(), runDir.resolve("extra-images-idx3-ubyte.gz"));
-        String[] result = run("evaluate", "--model", runDir.resolve("model.zip").toString(), "--data", images.toString());
+        String[] result =
+                run("evaluate", "--model", runDir.resolve("model.zip").toString(), "--data", images.toString());
         assertEquals("1", result[0]);
         assertTrue(result[2].contains("pass --labels FILE"), result[2]);
-        String[] withLabels = run("evaluate", "--model", runDir.resolve("model.zip").toString(), "--data", images.toString(),
-                "--labels", FashionMnist.testLabels().toString());
+        String[] withLabels = run(
+                "evaluate",
+                "--model",
+                runDir.resolve("model.zip").toString(),
+                "--data",
+                images.toString(),
+                "--labels",
+                FashionMnist.testLabels().toString());
         assertEquals("0", withLabels[0], withLabels[2]);
         assertEquals(retrained.testMetrics().get("accuracy"), accuracy(withLabels[1]), 1e-4);
     }

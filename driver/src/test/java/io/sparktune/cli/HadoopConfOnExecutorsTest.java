@@ -40,16 +40,29 @@ class HadoopConfOnExecutorsTest {
                 space:
                   n_neurons: {int: [8, 32]}
                 training: {max_epochs: 1, batch_size: 64}
-                """.formatted(mount + FashionMnist.trainImages().getFileName(),
-                mount + FashionMnist.trainLabels().getFileName(), mount + "t10k-images-idx3-ubyte.gz",
-                mount + "t10k-labels-idx1-ubyte.gz"));
+                """.formatted(
+                        mount + FashionMnist.trainImages().getFileName(),
+                        mount + FashionMnist.trainLabels().getFileName(),
+                        mount + "t10k-images-idx3-ubyte.gz",
+                        mount + "t10k-labels-idx1-ubyte.gz"));
         Path out = dir.resolve("run");
 
-        assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet",
-                "--master", "local-cluster[2,1,1024]",
-                "--conf", "spark.executor.extraClassPath=" + System.getProperty("java.class.path"),
-                "--conf", "spark.hadoop.fs.viewfs.mounttable.sparktune.link./fashion="
-                        + FashionMnist.DIR.toAbsolutePath().toUri()));
+        assertEquals(
+                0,
+                Main.execute(
+                        new Main(),
+                        "search",
+                        spec.toString(),
+                        "--out",
+                        out.toString(),
+                        "--quiet",
+                        "--master",
+                        "local-cluster[2,1,1024]",
+                        "--conf",
+                        "spark.executor.extraClassPath=" + System.getProperty("java.class.path"),
+                        "--conf",
+                        "spark.hadoop.fs.viewfs.mounttable.sparktune.link./fashion="
+                                + FashionMnist.DIR.toAbsolutePath().toUri()));
 
         List<Map<String, String>> rows = LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME));
         assertEquals(2, rows.size());
@@ -63,13 +76,23 @@ class HadoopConfOnExecutorsTest {
         String refitMount = "spark.hadoop.fs.viewfs.mounttable.refit.link./fashion="
                 + FashionMnist.DIR.toAbsolutePath().toUri();
         Path model = dir.resolve("best.zip");
-        String[] retrain = {"retrain", out.toString(), "--rank", "1", "--model", model.toString(), "--limit", "600",
-                "--epochs", "1"};
+        String[] retrain = {
+            "retrain", out.toString(), "--rank", "1", "--model", model.toString(), "--limit", "600", "--epochs", "1"
+        };
         assertNotEquals(0, Main.execute(new Main(), retrain), "without the setting viewfs://refit is unknown");
         assertEquals(0, Main.execute(new Main(), concat(retrain, "--conf", refitMount)));
         assertTrue(Files.isRegularFile(model));
-        assertEquals(0, Main.execute(new Main(), "evaluate", "--model", model.toString(), "--data", out.toString(),
-                "--conf", refitMount));
+        assertEquals(
+                0,
+                Main.execute(
+                        new Main(),
+                        "evaluate",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        out.toString(),
+                        "--conf",
+                        refitMount));
     }
 
     private static String[] concat(String[] args, String... more) {

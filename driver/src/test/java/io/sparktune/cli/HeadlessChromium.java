@@ -39,10 +39,22 @@ final class HeadlessChromium implements AutoCloseable {
     /** Starts Chromium on {@code url} with a fresh profile under {@code workDir}. */
     static HeadlessChromium open(String url, Path workDir) throws Exception {
         Path profile = Files.createDirectories(workDir.resolve("chromium-profile"));
-        Process process = new ProcessBuilder(BINARY, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--user-data-dir=" + profile, url)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(workDir.resolve("chromium.log").toFile())
+        Process process = new ProcessBuilder(
+                        BINARY,
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--remote-debugging-address=127.0.0.1",
+                        "--remote-debugging-port=0",
+                        "--user-data-dir=" + profile,
+                        url)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(workDir.resolve("chromium.log").toFile())
                 .start();
         try {
             Path activePort = profile.resolve("DevToolsActivePort");
@@ -58,11 +70,14 @@ final class HeadlessChromium implements AutoCloseable {
             HttpClient http = HttpClient.newHttpClient();
             String pageSocket = null;
             while (pageSocket == null) {
-                JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode targets = JSON.readTree(http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
                 for (JsonNode target : targets) {
-                    if ("page".equals(target.path("type").asText()) && target.path("url").asText().startsWith(url)) {
+                    if ("page".equals(target.path("type").asText())
+                            && target.path("url").asText().startsWith(url)) {
                         pageSocket = target.get("webSocketDebuggerUrl").asText();
                     }
                 }
@@ -72,8 +87,10 @@ final class HeadlessChromium implements AutoCloseable {
                 Thread.sleep(100);
             }
             HeadlessChromium[] self = new HeadlessChromium[1];
-            WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
-                    .buildAsync(URI.create(pageSocket), new Listener(() -> self[0])).get(30, TimeUnit.SECONDS);
+            WebSocket socket = http.newWebSocketBuilder()
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .buildAsync(URI.create(pageSocket), new Listener(() -> self[0]))
+                    .get(30, TimeUnit.SECONDS);
             self[0] = new HeadlessChromium(process, socket);
             return self[0];
         } catch (Exception | Error e) {
@@ -88,7 +105,10 @@ final class HeadlessChromium implements AutoCloseable {
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
         ObjectNode call = JSON.createObjectNode().put("id", id).put("method", "Runtime.evaluate");
-        call.putObject("params").put("expression", expression).put("returnByValue", true).put("awaitPromise", true);
+        call.putObject("params")
+                .put("expression", expression)
+                .put("returnByValue", true)
+                .put("awaitPromise", true);
         socket.sendText(JSON.writeValueAsString(call), true).get(30, TimeUnit.SECONDS);
         JsonNode result = reply.get(30, TimeUnit.SECONDS);
         if (result.has("exceptionDetails")) {
@@ -101,7 +121,8 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             JsonNode reply = JSON.readTree(message);
             if (reply.has("id")) {
-                CompletableFuture<JsonNode> future = pending.remove(reply.get("id").asInt());
+                CompletableFuture<JsonNode> future =
+                        pending.remove(reply.get("id").asInt());
                 if (future != null) {
                     future.complete(reply.has("error") ? reply : reply.get("result"));
                 }

@@ -28,6 +28,7 @@ class ImportanceCommandTest {
 
     @TempDir
     static Path dir;
+
     static Path run;
 
     @BeforeAll
@@ -46,8 +47,17 @@ class ImportanceCommandTest {
                 training: {max_epochs: 1}
                 """.formatted(FashionMnist.specTrainData(300)));
         run = dir.resolve("run");
-        assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", run.toString(), "--quiet",
-                "--master", "local[2]"));
+        assertEquals(
+                0,
+                Main.execute(
+                        new Main(),
+                        "search",
+                        spec.toString(),
+                        "--out",
+                        run.toString(),
+                        "--quiet",
+                        "--master",
+                        "local[2]"));
     }
 
     @Test
@@ -55,12 +65,17 @@ class ImportanceCommandTest {
         String[] result = run("importance", run.toString());
         assertEquals("0", result[0], result[2]);
         List<String> lines = result[1].lines().toList();
-        assertTrue(lines.get(0).startsWith("fANOVA over a random forest of 64 trees (seed 0) fitted on 12 scored "
-                + "trials of 12"), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .startsWith("fANOVA over a random forest of 64 trees (seed 0) fitted on 12 scored "
+                                + "trials of 12"),
+                lines.get(0));
         assertTrue(lines.get(2).matches("parameter\\s+importance"), lines.get(2));
         Map<String, String> shares = shares(lines.subList(3, lines.size()));
-        assertEquals(List.of("batch_size", "dropout", "learning_rate", "n_neurons", "optimizer"),
-                shares.keySet().stream().sorted().toList(), result[1]);
+        assertEquals(
+                List.of("batch_size", "dropout", "learning_rate", "n_neurons", "optimizer"),
+                shares.keySet().stream().sorted().toList(),
+                result[1]);
         assertEquals("batch_size", List.copyOf(shares.keySet()).get(4), "the fixed one last");
         assertTrue(lines.get(lines.size() - 1).endsWith("(one value)"), result[1]);
         double sum = shares.values().stream().mapToDouble(Double::parseDouble).sum();
@@ -82,22 +97,27 @@ class ImportanceCommandTest {
         String[] four = run("importance", withFirstTrials(4).toString());
         assertEquals("0", four[0], four[2]);
         assertEquals(5, shares(four[1].lines().toList()).size(), four[1]);
-        assertTrue(four[1].contains("note: Only 4 scored trials: a forest learns little from so few, so these shares "
-                + "are rough"), four[1]);
+        assertTrue(
+                four[1].contains("note: Only 4 scored trials: a forest learns little from so few, so these shares "
+                        + "are rough"),
+                four[1]);
 
         Path oneTrial = withFirstTrials(1);
         String[] one = run("importance", oneTrial.toString());
         assertEquals(String.valueOf(CliErrors.FAILED), one[0]);
         assertEquals("", one[1]);
-        assertEquals(List.of("sparktune: " + oneTrial + ": Importance needs at least 2 scored trials; this search has "
-                + "1."), one[2].lines().toList());
+        assertEquals(
+                List.of("sparktune: " + oneTrial + ": Importance needs at least 2 scored trials; this search has "
+                        + "1."),
+                one[2].lines().toList());
     }
 
     @Test
     void aDirectoryWithoutASearchIsAOneLineError() {
         String[] result = run("importance", dir.toString());
         assertEquals("1", result[0]);
-        assertEquals(List.of("sparktune: " + dir + " holds no search (no spec.yaml or spec.json)"),
+        assertEquals(
+                List.of("sparktune: " + dir + " holds no search (no spec.yaml or spec.json)"),
                 result[2].lines().toList());
     }
 
@@ -126,7 +146,10 @@ class ImportanceCommandTest {
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int exit = Main.commandLine(new Main())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
         return new String[] {String.valueOf(exit), out.toString(), err.toString()};
     }
 }

@@ -19,15 +19,15 @@ class InvalidSpecTest {
     @Test
     void reportsEveryProblemAndWritesNothing() throws Exception {
         String example = Files.readString(Path.of("..", "examples", "fashion-mlp.yaml"));
-        String broken = example
-                .replace("n_hidden:", "n_hiddn:")
+        String broken = example.replace("n_hidden:", "n_hiddn:")
                 .replace("train-images-idx3-ubyte.gz", "no-such-file.gz")
                 .replace("{loguniform: [3.0e-4, 3.0e-2]}", "{loguniform: [3.0e-2, 3.0e-4]}");
         Path spec = Files.writeString(dir.resolve("broken.yaml"), broken);
         Path out = dir.resolve("run");
         StringWriter err = new StringWriter();
 
-        int exit = Main.commandLine(new Main()).setErr(new PrintWriter(err))
+        int exit = Main.commandLine(new Main())
+                .setErr(new PrintWriter(err))
                 .execute("search", spec.toString(), "--out", out.toString());
 
         String text = err.toString();

@@ -23,13 +23,20 @@ class LauncherLocalIpTest {
         assertEquals("127.0.0.1", localIp("search", "spec.yaml", "--master=spark://127.0.0.1:7077"));
         assertEquals("127.0.0.1", localIp("cluster", "start"));
         assertEquals("", localIp("search", "spec.yaml", "--master", "spark://10.1.2.3:7077"));
-        assertEquals("", localIp("search", "spec.yaml", "--master=spark://master.example:7077", "--conf",
-                "spark.driver.host=gateway.example"));
+        assertEquals(
+                "",
+                localIp(
+                        "search",
+                        "spec.yaml",
+                        "--master=spark://master.example:7077",
+                        "--conf",
+                        "spark.driver.host=gateway.example"));
         assertEquals("", localIp("retrain", "run", "--spark", "--master", "yarn"));
     }
 
     private static String localIp(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", Path.of("..", "sparktune").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", Path.of("..", "sparktune").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("SPARK_LOCAL_IP");

@@ -31,10 +31,25 @@ class LeaderboardCommandTest {
 
     /** A trial whose two splits score {@code score} and take {@code seconds} each. */
     static TrialRecord trial(int number, double learningRate, TrialStatus status, double score, double seconds) {
-        List<SplitResult> splits = List.of(0, 1).stream().map(k -> new SplitResult(number, k, status,
-                status == TrialStatus.OK ? score : Double.NaN, 3, 2, seconds, List.of(), null, "1@host")).toList();
-        return TrialRecord.of(new Candidate(number, new TreeMap<>(Map.of("learning_rate", learningRate, "n_neurons", 10 + number)),
-                100L + number), splits);
+        List<SplitResult> splits = List.of(0, 1).stream()
+                .map(k -> new SplitResult(
+                        number,
+                        k,
+                        status,
+                        status == TrialStatus.OK ? score : Double.NaN,
+                        3,
+                        2,
+                        seconds,
+                        List.of(),
+                        null,
+                        "1@host"))
+                .toList();
+        return TrialRecord.of(
+                new Candidate(
+                        number,
+                        new TreeMap<>(Map.of("learning_rate", learningRate, "n_neurons", 10 + number)),
+                        100L + number),
+                splits);
     }
 
     @BeforeEach
@@ -51,7 +66,10 @@ class LeaderboardCommandTest {
     static String run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int exit = Main.commandLine(new Main())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
         assertEquals(0, exit, err.toString());
         return out.toString();
     }
@@ -60,9 +78,16 @@ class LeaderboardCommandTest {
     void printsAnAlignedTableBestFirst() {
         List<String> lines = run("leaderboard", runDir.toString()).lines().toList();
         assertEquals(5, lines.size());
-        assertTrue(lines.get(0).matches("rank\\s+mean\\s+std\\s+fit_s\\s+epochs\\s+status\\s+trial\\s+learning_rate\\s+n_neurons"),
+        assertTrue(
+                lines.get(0)
+                        .matches(
+                                "rank\\s+mean\\s+std\\s+fit_s\\s+epochs\\s+status\\s+trial\\s+learning_rate\\s+n_neurons"),
                 lines.get(0));
-        assertTrue(lines.get(1).matches("1\\s+0\\.8000\\s+0\\.0000\\s+4\\.0\\s+3\\.0\\s+ok\\s+trial-0002\\s+0\\.0003000\\s+12"), lines.get(1));
+        assertTrue(
+                lines.get(1)
+                        .matches(
+                                "1\\s+0\\.8000\\s+0\\.0000\\s+4\\.0\\s+3\\.0\\s+ok\\s+trial-0002\\s+0\\.0003000\\s+12"),
+                lines.get(1));
         assertTrue(lines.get(4).contains("diverged"));
         int column = lines.get(0).indexOf("trial");
         lines.forEach(line -> assertTrue(line.substring(column).startsWith("trial"), "aligned: " + line));
@@ -70,21 +95,31 @@ class LeaderboardCommandTest {
 
     @Test
     void sortsByAnyColumnEitherWayAndKeepsTheTop() throws Exception {
-        List<CSVRecord> fastest = csv(run("leaderboard", runDir.toString(), "--sort", "mean_fit_time", "--top", "2", "--format", "csv"));
-        assertEquals(List.of("trial-0001", "trial-0002"), fastest.stream().map(r -> r.get("trial_id")).toList());
-        List<CSVRecord> slowest = csv(run("leaderboard", runDir.toString(), "--sort=-mean_fit_time", "--format", "csv"));
-        assertEquals(List.of("trial-0000", "trial-0003", "trial-0002", "trial-0001"),
+        List<CSVRecord> fastest =
+                csv(run("leaderboard", runDir.toString(), "--sort", "mean_fit_time", "--top", "2", "--format", "csv"));
+        assertEquals(
+                List.of("trial-0001", "trial-0002"),
+                fastest.stream().map(r -> r.get("trial_id")).toList());
+        List<CSVRecord> slowest =
+                csv(run("leaderboard", runDir.toString(), "--sort=-mean_fit_time", "--format", "csv"));
+        assertEquals(
+                List.of("trial-0000", "trial-0003", "trial-0002", "trial-0001"),
                 slowest.stream().map(r -> r.get("trial_id")).toList());
-        List<CSVRecord> byRate = csv(run("leaderboard", runDir.toString(), "--sort=-param_learning_rate", "--format", "CSV"));
+        List<CSVRecord> byRate =
+                csv(run("leaderboard", runDir.toString(), "--sort=-param_learning_rate", "--format", "CSV"));
         assertEquals("0.02", byRate.get(0).get("param_learning_rate"));
-        List<CSVRecord> worstScore = csv(run("leaderboard", runDir.toString(), "--sort", "mean_test_score", "--format", "csv"));
-        assertEquals(List.of("trial-0000", "trial-0003", "trial-0002", "trial-0001"),
-                worstScore.stream().map(r -> r.get("trial_id")).toList(), "no score sorts last either way");
+        List<CSVRecord> worstScore =
+                csv(run("leaderboard", runDir.toString(), "--sort", "mean_test_score", "--format", "csv"));
+        assertEquals(
+                List.of("trial-0000", "trial-0003", "trial-0002", "trial-0001"),
+                worstScore.stream().map(r -> r.get("trial_id")).toList(),
+                "no score sorts last either way");
     }
 
     @Test
     void printsTheSameTableAsJson() throws Exception {
-        JsonNode rows = new ObjectMapper().readTree(run("leaderboard", runDir.toString(), "--format", "json", "--top", "3"));
+        JsonNode rows =
+                new ObjectMapper().readTree(run("leaderboard", runDir.toString(), "--format", "json", "--top", "3"));
         assertEquals(3, rows.size());
         assertEquals("trial-0002", rows.get(0).get("trial_id").textValue());
         assertEquals(1, rows.get(0).get("rank_test_score").intValue());
@@ -94,13 +129,24 @@ class LeaderboardCommandTest {
     @Test
     void anUnknownColumnIsAUserErrorNamingTheColumns() {
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new Main()).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+        int exit = Main.commandLine(new Main())
+                .setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(err))
                 .execute("leaderboard", runDir.toString(), "--sort", "accuracy");
         assertEquals(1, exit);
-        assertTrue(err.toString().contains("no column 'accuracy'") && err.toString().contains("mean_test_score"), err.toString());
+        assertTrue(
+                err.toString().contains("no column 'accuracy'")
+                        && err.toString().contains("mean_test_score"),
+                err.toString());
     }
 
     static List<CSVRecord> csv(String text) throws Exception {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(text)).getRecords();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .build()
+                .parse(new StringReader(text))
+                .getRecords();
     }
 }

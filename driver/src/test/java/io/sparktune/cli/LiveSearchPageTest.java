@@ -37,7 +37,8 @@ class LiveSearchPageTest {
 
     @Test
     void thePageGainsRowsAsTrialsFinish() throws Exception {
-        Path spec = Files.writeString(dir.resolve("live.yaml"), """
+        Path spec =
+                Files.writeString(dir.resolve("live.yaml"), """
                 name: live
                 task: classification
                 %s
@@ -50,8 +51,17 @@ class LiveSearchPageTest {
         Path out = dir.resolve("run");
         int port = LoopbackPorts.free(1)[0];
         String url = "http://127.0.0.1:" + port + "/";
-        CompletableFuture<Integer> search = CompletableFuture.supplyAsync(() -> Main.execute(new Main(), "search",
-                spec.toString(), "--out", out.toString(), "--quiet", "--master", "local[2]", "--ui", String.valueOf(port)));
+        CompletableFuture<Integer> search = CompletableFuture.supplyAsync(() -> Main.execute(
+                new Main(),
+                "search",
+                spec.toString(),
+                "--out",
+                out.toString(),
+                "--quiet",
+                "--master",
+                "local[2]",
+                "--ui",
+                String.valueOf(port)));
         awaitServing(url, search);
 
         List<Integer> seen = new ArrayList<>();
@@ -74,15 +84,20 @@ class LiveSearchPageTest {
             assertEquals(0, search.get(), "search exit status");
             assertTrue(chromium.evaluate("window.sameDocument === true").asBoolean(), "the page was reloaded");
             assertEquals(TRIALS, chromium.evaluate(ROWS).asInt(), "the last state reached the page; seen " + seen);
-            assertTrue(chromium.evaluate("document.getElementById('progress').textContent").asText()
-                    .startsWith("Finished: " + TRIALS + "/" + TRIALS + " done"), "progress line");
+            assertTrue(
+                    chromium.evaluate("document.getElementById('progress').textContent")
+                            .asText()
+                            .startsWith("Finished: " + TRIALS + "/" + TRIALS + " done"),
+                    "progress line");
         }
         assertTrue(seen.size() >= 3, "rows seen while the search ran: " + seen);
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i) > seen.get(i - 1), "rows only added: " + seen);
         }
         String report = Files.readString(out.resolve(HtmlReport.FILE_NAME));
-        assertEquals(TRIALS, LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size());
+        assertEquals(
+                TRIALS,
+                LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size());
         assertEquals(TRIALS, report.split("<tr class=", -1).length - 1 - headerRows(report), "report.html rows");
         assertFalse(report.contains("<script"), "report.html is the static page");
         assertServerGone(url);
@@ -100,8 +115,8 @@ class LiveSearchPageTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
                 if (page.statusCode() == 200) {
                     assertTrue(page.body().contains("id=\"progress\""), page.body());
                     return;
@@ -117,8 +132,8 @@ class LiveSearchPageTest {
 
     private static void assertServerGone(String url) throws Exception {
         try {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
             throw new AssertionError("the page is still served after the search");
         } catch (ConnectException expected) {
             // the server stopped with the command

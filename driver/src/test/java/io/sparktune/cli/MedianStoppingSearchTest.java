@@ -33,20 +33,33 @@ class MedianStoppingSearchTest {
                 training: {max_epochs: 4, patience: 4, batch_size: 64}
                 """.formatted(FashionMnist.specTrainData(800)));
         Path out = dir.resolve("run");
-        assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--quiet",
-                "--master", "local[2]"));
+        assertEquals(
+                0,
+                Main.execute(
+                        new Main(),
+                        "search",
+                        spec.toString(),
+                        "--out",
+                        out.toString(),
+                        "--quiet",
+                        "--master",
+                        "local[2]"));
 
-        assertEquals(5, LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size());
-        Map<Integer, List<TrialRecord>> byTrial = TrialJournal.read(out).stream()
-                .collect(Collectors.groupingBy(TrialRecord::trialNumber));
+        assertEquals(
+                5, LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size());
+        Map<Integer, List<TrialRecord>> byTrial =
+                TrialJournal.read(out).stream().collect(Collectors.groupingBy(TrialRecord::trialNumber));
         assertEquals(5, byTrial.size());
         for (List<TrialRecord> records : byTrial.values()) {
             for (int i = 0; i < records.size(); i++) {
                 assertEquals(i + 1, records.get(i).splits().get(0).epochsRun(), "one epoch per record");
                 if (i > 0) {
-                    assertEquals(records.get(i - 1).splits().get(0).curve(),
-                            records.get(i).splits().get(0).curve().subList(0, i), "continued, not restarted");
-                    assertTrue(records.get(i).meanFitSeconds() > records.get(i - 1).meanFitSeconds(),
+                    assertEquals(
+                            records.get(i - 1).splits().get(0).curve(),
+                            records.get(i).splits().get(0).curve().subList(0, i),
+                            "continued, not restarted");
+                    assertTrue(
+                            records.get(i).meanFitSeconds() > records.get(i - 1).meanFitSeconds(),
                             "fit time adds up over the epochs");
                 }
             }

@@ -45,12 +45,14 @@ class OptunaExportTest {
 
     @TempDir
     static Path dir;
+
     static Path run;
     static JsonNode loaded;
 
     @BeforeAll
     static void searchExportAndLoadInOptuna() throws Exception {
-        Path spec = Files.writeString(dir.resolve("optuna-export.yaml"), """
+        Path spec =
+                Files.writeString(dir.resolve("optuna-export.yaml"), """
                 name: optuna-export
                 task: classification
                 %s
@@ -66,12 +68,22 @@ class OptunaExportTest {
                 training: {max_epochs: 3, patience: 3, batch_size: 64}
                 """.formatted(FashionMnist.specTrainData(600)));
         run = dir.resolve("run");
-        assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", run.toString(), "--quiet",
-                "--master", "local[2]"));
+        assertEquals(
+                0,
+                Main.execute(
+                        new Main(),
+                        "search",
+                        spec.toString(),
+                        "--out",
+                        run.toString(),
+                        "--quiet",
+                        "--master",
+                        "local[2]"));
         Path study = dir.resolve("study.log");
         Cli export = cli("export", run.toString(), "--optuna", study.toString());
         assertEquals(0, export.exit(), export.err());
-        assertTrue(export.out().startsWith("optuna journal: " + study + " (study 'optuna-export': 10 trials, "),
+        assertTrue(
+                export.out().startsWith("optuna journal: " + study + " (study 'optuna-export': 10 trials, "),
                 export.out());
         loaded = loadWithOptuna(study);
     }
@@ -82,33 +94,46 @@ class OptunaExportTest {
         Map<String, TrialRecord> latest = new HashMap<>();
         TrialJournal.read(run).forEach(record -> latest.put(record.trialId(), record));
         Map<String, JsonNode> trials = StreamSupport.stream(loaded.get("trials").spliterator(), false)
-                .collect(Collectors.toMap(t -> t.get("user_attrs").get("trial_id").asText(), t -> t));
+                .collect(Collectors.toMap(
+                        t -> t.get("user_attrs").get("trial_id").asText(), t -> t));
         assertEquals(10, rows.size());
         assertEquals(rows.size(), loaded.get("trials").size(), "one Optuna trial per trial, however many rungs it ran");
         Map<String, Integer> states = new TreeMap<>();
         for (Map<String, String> row : rows) {
             String trialId = row.get("trial_id");
             JsonNode trial = trials.get(trialId);
-            String state = !row.get("status").equals("ok") ? "FAIL"
-                    : row.get("rung").equals("1") ? "COMPLETE" : "PRUNED";   // rung 1 (3 epochs) is the top one
+            String state = !row.get("status").equals("ok")
+                    ? "FAIL"
+                    : row.get("rung").equals("1") ? "COMPLETE" : "PRUNED"; // rung 1 (3 epochs) is the top one
             assertEquals(state, trial.get("state").asText(), trialId);
             states.merge(state, 1, Integer::sum);
-            assertEquals(Integer.parseInt(trialId.substring("trial-".length())), trial.get("number").asInt());
+            assertEquals(
+                    Integer.parseInt(trialId.substring("trial-".length())),
+                    trial.get("number").asInt());
             if (state.equals("FAIL")) {
                 assertTrue(trial.get("value").isNull(), trialId);
             } else {
-                assertEquals(Double.parseDouble(row.get("mean_test_score")), trial.get("value").asDouble(), trialId);
+                assertEquals(
+                        Double.parseDouble(row.get("mean_test_score")),
+                        trial.get("value").asDouble(),
+                        trialId);
             }
             assertParams(row, trial);
             assertEquals(meanCurve(latest.get(trialId)), trial.get("intermediate_values"), trialId);
             JsonNode attrs = trial.get("user_attrs");
-            assertEquals(Long.parseLong(row.get("trial_seed")), attrs.get("trial_seed").asLong());
-            assertEquals(Integer.parseInt(row.get("rank_test_score")), attrs.get("rank_test_score").asInt());
+            assertEquals(
+                    Long.parseLong(row.get("trial_seed")),
+                    attrs.get("trial_seed").asLong());
+            assertEquals(
+                    Integer.parseInt(row.get("rank_test_score")),
+                    attrs.get("rank_test_score").asInt());
             assertEquals(row.get("status"), attrs.get("status").asText());
             assertTrue(attrs.get("mean_fit_time").asDouble() > 0, trialId);
             for (String split : List.of("split0_test_score", "split1_test_score")) {
-                assertEquals(state.equals("FAIL") ? null : Double.parseDouble(row.get(split)),
-                        attrs.has(split) ? attrs.get(split).asDouble() : null, trialId + " " + split);
+                assertEquals(
+                        state.equals("FAIL") ? null : Double.parseDouble(row.get(split)),
+                        attrs.has(split) ? attrs.get(split).asDouble() : null,
+                        trialId + " " + split);
             }
         }
         assertEquals(Set.of("COMPLETE", "PRUNED", "FAIL"), states.keySet(), "a search with each state: " + states);
@@ -141,7 +166,10 @@ class OptunaExportTest {
         trial.get("distributions").fields().forEachRemaining(entry -> {
             JsonNode d = entry.getValue();
             String range = d.has("choices")
-                    ? StreamSupport.stream(d.get("choices").spliterator(), false).map(JsonNode::asText).toList().toString()
+                    ? StreamSupport.stream(d.get("choices").spliterator(), false)
+                            .map(JsonNode::asText)
+                            .toList()
+                            .toString()
                     : "[" + d.get("low").asText() + ", " + d.get("high").asText() + "]";
             String kind = d.get("class").asText() + (d.path("log").asBoolean() ? " log " : " ") + range;
             assertEquals(distributions.get(entry.getKey()), kind, entry.getKey());
@@ -151,7 +179,8 @@ class OptunaExportTest {
     /** The validation score per epoch, averaged over the splits: what the export's intermediate values must be. */
     private static JsonNode meanCurve(TrialRecord record) {
         Map<String, Double> curve = new TreeMap<>();
-        int epochs = record.splits().stream().mapToInt(s -> s.curve().size()).min().orElse(0);
+        int epochs =
+                record.splits().stream().mapToInt(s -> s.curve().size()).min().orElse(0);
         for (int e = 0; e < epochs; e++) {
             double sum = 0;
             for (SplitResult split : record.splits()) {
@@ -164,10 +193,14 @@ class OptunaExportTest {
 
     @Test
     void optunasBestTrialIsTheLeaderboardsFirstAndOptunaCanUseTheStudy() throws Exception {
-        Map<String, String> first = LeaderboardCsv.read(run.resolve(LeaderboardCsv.FILE_NAME)).get(0);
+        Map<String, String> first =
+                LeaderboardCsv.read(run.resolve(LeaderboardCsv.FILE_NAME)).get(0);
         JsonNode best = loaded.get("best_trial");
-        assertEquals(first.get("trial_id"), best.get("user_attrs").get("trial_id").asText());
-        assertEquals(Double.parseDouble(first.get("mean_test_score")), best.get("value").asDouble());
+        assertEquals(
+                first.get("trial_id"), best.get("user_attrs").get("trial_id").asText());
+        assertEquals(
+                Double.parseDouble(first.get("mean_test_score")),
+                best.get("value").asDouble());
         assertEquals("optuna-export", loaded.get("study_name").asText());
         assertEquals("[\"MAXIMIZE\"]", loaded.get("directions").toString());
         assertEquals("accuracy", loaded.get("user_attrs").get("scoring").asText());
@@ -186,8 +219,8 @@ class OptunaExportTest {
         best.get("params").fieldNames().forEachRemaining(bestParams::add);
         assertEquals(bestParams, proposed, "TPE proposes a next trial from the exported ones");
         JsonNode plotted = loaded.get("plotted");
-        for (String figure : List.of("optimization_history", "intermediate_values", "parallel_coordinate",
-                "param_importances")) {
+        for (String figure :
+                List.of("optimization_history", "intermediate_values", "parallel_coordinate", "param_importances")) {
             assertTrue(plotted.path(figure).asInt() > 0, "optuna.visualization drew " + figure + ": " + plotted);
         }
     }
@@ -197,8 +230,10 @@ class OptunaExportTest {
         Path existing = Files.writeString(dir.resolve("existing.log"), "a user's own study\n");
         Cli refused = cli("export", run.toString(), "--optuna", existing.toString());
         assertEquals(1, refused.exit());
-        assertEquals("sparktune: " + existing + ": exists; Optuna adds studies to a journal file, so it is not "
-                + "replaced: choose a new file, or --force to replace it\n", refused.err());
+        assertEquals(
+                "sparktune: " + existing + ": exists; Optuna adds studies to a journal file, so it is not "
+                        + "replaced: choose a new file, or --force to replace it\n",
+                refused.err());
         assertEquals("a user's own study\n", Files.readString(existing));
 
         Cli forced = cli("export", run.toString(), "--optuna", existing.toString(), "--force", "--study-name", "again");
@@ -221,7 +256,10 @@ class OptunaExportTest {
                 "sparktune: " + specOnly.resolve("trials.jsonl") + " (no trial has finished yet)",
                 List.of(run.toString(), "--optuna", dir.toString()),
                 "sparktune: " + dir + ": is a directory",
-                List.of(run.toString(), "--optuna", run.resolve("spec.yaml").resolve("study.log").toString()),
+                List.of(
+                        run.toString(),
+                        "--optuna",
+                        run.resolve("spec.yaml").resolve("study.log").toString()),
                 "sparktune: cannot write " + run.resolve("spec.yaml").resolve("study.log") + ": "
                         + run.resolve("spec.yaml") + " is not a directory");
         for (Map.Entry<List<String>, String> error : errors.entrySet()) {
@@ -237,13 +275,15 @@ class OptunaExportTest {
         assertFalse(Files.exists(study));
     }
 
-    private record Cli(int exit, String out, String err) {
-    }
+    private record Cli(int exit, String out, String err) {}
 
     private static Cli cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int exit = Main.commandLine(new Main())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
         return new Cli(exit, out.toString(), err.toString());
     }
 
@@ -255,7 +295,8 @@ class OptunaExportTest {
         }
         Path stderr = dir.resolve("load_study.err");
         Process python = new ProcessBuilder(PYTHON, script.toString(), journal.toString())
-                .redirectError(stderr.toFile()).start();
+                .redirectError(stderr.toFile())
+                .start();
         String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(python.waitFor(120, TimeUnit.SECONDS), "load_study.py did not end");
         assertEquals(0, python.exitValue(), PYTHON + " load_study.py failed: " + Files.readString(stderr));

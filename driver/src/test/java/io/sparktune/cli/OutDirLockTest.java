@@ -32,21 +32,33 @@ class OutDirLockTest {
         Path out = dir.resolve("run");
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
-            Future<Integer> first = background.submit(() -> MainForTests.run("search", spec.toString(), "--out",
-                    out.toString(), "--quiet", "--master", "local[1]"));
+            Future<Integer> first = background.submit(() -> MainForTests.run(
+                    "search", spec.toString(), "--out", out.toString(), "--quiet", "--master", "local[1]"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.exists(out.resolve(TrialJournal.FILE_NAME)) || TrialJournal.read(out).isEmpty()) {
+            while (!Files.exists(out.resolve(TrialJournal.FILE_NAME))
+                    || TrialJournal.read(out).isEmpty()) {
                 assertTrue(System.nanoTime() < deadline && !first.isDone(), "the first search records nothing");
                 Thread.sleep(50);
             }
             for (String[] second : new String[][] {{"--resume"}, {}}) {
                 StringWriter err = new StringWriter();
-                int exit = Main.commandLine(new Main()).setErr(new PrintWriter(err)).execute(concat(
-                        new String[] {"search", spec.toString(), "--out", out.toString(), "--quiet", "--master",
-                            "local[1]"}, second));
+                int exit = Main.commandLine(new Main())
+                        .setErr(new PrintWriter(err))
+                        .execute(concat(
+                                new String[] {
+                                    "search",
+                                    spec.toString(),
+                                    "--out",
+                                    out.toString(),
+                                    "--quiet",
+                                    "--master",
+                                    "local[1]"
+                                },
+                                second));
                 assertEquals(1, exit, err.toString());
                 assertEquals(1, err.toString().lines().count(), err.toString());
-                String holder = "in use by a running search (" + ProcessHandle.current().pid() + "@";
+                String holder =
+                        "in use by a running search (" + ProcessHandle.current().pid() + "@";
                 assertTrue(err.toString().contains(holder), err.toString());
                 assertTrue(!first.isDone(), "the first search still runs");
             }
@@ -62,10 +74,19 @@ class OutDirLockTest {
         Path spec = spec(2);
         Path out = dir.resolve("run");
         RunFiles.startNew(out, spec);
-        Files.writeString(out.resolve(RunLock.FILE_NAME), "4242@a-killed-driver");   // kill -9 leaves the file only
+        Files.writeString(out.resolve(RunLock.FILE_NAME), "4242@a-killed-driver"); // kill -9 leaves the file only
 
-        assertEquals(0, MainForTests.run("search", spec.toString(), "--out", out.toString(), "--resume", "--quiet",
-                "--master", "local[1]"));
+        assertEquals(
+                0,
+                MainForTests.run(
+                        "search",
+                        spec.toString(),
+                        "--out",
+                        out.toString(),
+                        "--resume",
+                        "--quiet",
+                        "--master",
+                        "local[1]"));
         assertEquals(2, TrialJournal.read(out).size());
     }
 
@@ -73,8 +94,9 @@ class OutDirLockTest {
     void aResumeOfADirectoryWithoutASearchCreatesNothing() throws Exception {
         Path out = dir.resolve("typo");
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new Main()).setErr(new PrintWriter(err)).execute("search", spec(2).toString(),
-                "--out", out.toString(), "--resume");
+        int exit = Main.commandLine(new Main())
+                .setErr(new PrintWriter(err))
+                .execute("search", spec(2).toString(), "--out", out.toString(), "--resume");
         assertEquals(1, exit, err.toString());
         assertTrue(err.toString().contains("holds no search"), err.toString());
         assertTrue(!Files.exists(out), "nothing created");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * diverge and are recorded as such, ranked last, while the others finish and are ranked by negated MSE.
  */
 class RegressionSearchTest {
-    private static final Path BOSTON = Path.of(System.getProperty("sklearn.data.dir", "/usr/local/share/datasets/sklearn"),
-            "boston_house_prices.csv");
+    private static final Path BOSTON = Path.of(
+            System.getProperty("sklearn.data.dir", "/usr/local/share/datasets/sklearn"), "boston_house_prices.csv");
 
     @TempDir
     Path dir;
@@ -39,17 +39,25 @@ class RegressionSearchTest {
                 training: {max_epochs: 15, patience: 3, loss: mse}
                 """.formatted(BOSTON));
         Path out = dir.resolve("run");
-        assertEquals(0, Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--master", "local[2]"));
+        assertEquals(
+                0,
+                Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(), "--master", "local[2]"));
 
         List<TrialRecord> trials = TrialJournal.read(out);
         assertEquals(6, trials.size());
-        long diverged = trials.stream().filter(t -> t.status() == TrialStatus.DIVERGED).count();
+        long diverged =
+                trials.stream().filter(t -> t.status() == TrialStatus.DIVERGED).count();
         assertTrue(diverged > 0 && diverged < 6, "this seed samples both learning rates: " + diverged + " diverged");
         for (TrialRecord trial : trials) {
             boolean huge = (Double) trial.params().get("learning_rate") == 10.0;
-            assertEquals(huge ? TrialStatus.DIVERGED : TrialStatus.OK, trial.status(), trial.trialId() + " " + trial.params());
+            assertEquals(
+                    huge ? TrialStatus.DIVERGED : TrialStatus.OK,
+                    trial.status(),
+                    trial.trialId() + " " + trial.params());
             if (!huge) {
-                assertTrue(trial.splits().get(0).metrics().get("r2") > 0.3, "r2 " + trial.splits().get(0).metrics());
+                assertTrue(
+                        trial.splits().get(0).metrics().get("r2") > 0.3,
+                        "r2 " + trial.splits().get(0).metrics());
             }
         }
 

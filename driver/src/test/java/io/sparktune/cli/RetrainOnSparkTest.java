@@ -49,8 +49,9 @@ class RetrainOnSparkTest {
 
     @BeforeAll
     static void aSearchsLeaderboard() throws Exception {
-        Files.writeString(runDir.resolve("spec.yaml"), "name: refit-on-spark\ntask: classification\n" + FashionMnist.specData(0) + "\n"
-                + """
+        Files.writeString(
+                runDir.resolve("spec.yaml"),
+                "name: refit-on-spark\ntask: classification\n" + FashionMnist.specData(0) + "\n" + """
                 search: {n_iter: 2, cv: 2, seed: 11}
                 space:
                   n_neurons: {int: [16, 128]}
@@ -58,14 +59,17 @@ class RetrainOnSparkTest {
                   dropout: {uniform: [0.0, 0.3]}
                 training: {max_epochs: 10, patience: 2, batch_size: 32}
                 """);
-        LeaderboardFiles.write(Leaderboard.from(List.of(
-                trial(3, Map.of("n_neurons", 64, "learning_rate", 2e-3, "dropout", 0.1), 0.84),
-                trial(5, Map.of("n_neurons", 16, "learning_rate", 1e-1, "dropout", 0.3), 0.62))), runDir);
+        LeaderboardFiles.write(
+                Leaderboard.from(List.of(
+                        trial(3, Map.of("n_neurons", 64, "learning_rate", 2e-3, "dropout", 0.1), 0.84),
+                        trial(5, Map.of("n_neurons", 16, "learning_rate", 1e-1, "dropout", 0.3), 0.62))),
+                runDir);
     }
 
     private static TrialRecord trial(int number, Map<String, Object> params, double score) {
-        List<SplitResult> splits = List.of(0, 1).stream().map(k -> new SplitResult(number, k, TrialStatus.OK, score, 4, 3,
-                2.0, List.of(), null, "1@host")).toList();
+        List<SplitResult> splits = List.of(0, 1).stream()
+                .map(k -> new SplitResult(number, k, TrialStatus.OK, score, 4, 3, 2.0, List.of(), null, "1@host"))
+                .toList();
         return TrialRecord.of(new Candidate(number, new TreeMap<>(params), 500L + number), splits);
     }
 
@@ -74,20 +78,47 @@ class RetrainOnSparkTest {
         Path localModel = runDir.resolve("local.zip");
         Path sparkModel = runDir.resolve("spark.zip");
         long start = System.nanoTime();
-        String[] local = EvaluateCommandTest.run("retrain", runDir.toString(), "--rank", "1", "--model", localModel.toString(),
-                "--limit", LIMIT, "--epochs", EPOCHS);
+        String[] local = EvaluateCommandTest.run(
+                "retrain",
+                runDir.toString(),
+                "--rank",
+                "1",
+                "--model",
+                localModel.toString(),
+                "--limit",
+                LIMIT,
+                "--epochs",
+                EPOCHS);
         assertEquals("0", local[0], local[2]);
         long localDone = System.nanoTime();
-        String[] spark = EvaluateCommandTest.run("retrain", runDir.toString(), "--rank", "1", "--model", sparkModel.toString(),
-                "--limit", LIMIT, "--epochs", EPOCHS, "--spark", "--master", "local[2]");
+        String[] spark = EvaluateCommandTest.run(
+                "retrain",
+                runDir.toString(),
+                "--rank",
+                "1",
+                "--model",
+                sparkModel.toString(),
+                "--limit",
+                LIMIT,
+                "--epochs",
+                EPOCHS,
+                "--spark",
+                "--master",
+                "local[2]");
         assertEquals("0", spark[0], spark[2]);
         long sparkDone = System.nanoTime();
 
         double localAccuracy = evaluate(localModel);
         double sparkAccuracy = evaluate(sparkModel);
         double untrained = untrainedAccuracy();
-        String measured = String.format(Locale.ROOT, "local %.4f (%.1f s), spark %.4f (%.1f s), untrained %.4f",
-                localAccuracy, (localDone - start) / 1e9, sparkAccuracy, (sparkDone - localDone) / 1e9, untrained);
+        String measured = String.format(
+                Locale.ROOT,
+                "local %.4f (%.1f s), spark %.4f (%.1f s), untrained %.4f",
+                localAccuracy,
+                (localDone - start) / 1e9,
+                sparkAccuracy,
+                (sparkDone - localDone) / 1e9,
+                untrained);
         // A refit that trained nothing scores like the untrained network (0.10 here); both refits score 0.76-0.81.
         assertTrue(sparkAccuracy > untrained + 0.5, measured);
         // Both refits are deterministic (here local 0.7764, spark 0.7698), but parameter averaging follows another
@@ -97,19 +128,32 @@ class RetrainOnSparkTest {
         // learned much less than the local one.
         assertEquals(localAccuracy, sparkAccuracy, 0.05, measured);
 
-        Candidate row = LeaderboardRows.toCandidate(LeaderboardRows.byRank(
-                LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)), 1).orElseThrow());
+        Candidate row = LeaderboardRows.toCandidate(
+                LeaderboardRows.byRank(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)), 1)
+                        .orElseThrow());
         for (Path model : List.of(localModel, sparkModel)) {
-            assertEquals(rowConfiguration(row).toJson(), savedConfiguration(model).toJson(), model.toString());
+            assertEquals(
+                    rowConfiguration(row).toJson(), savedConfiguration(model).toJson(), model.toString());
         }
-        JsonNode trainedWith = new ObjectMapper().readTree(Path.of(sparkModel + ".json").toFile()).get("trained_with");
+        JsonNode trainedWith = new ObjectMapper()
+                .readTree(Path.of(sparkModel + ".json").toFile())
+                .get("trained_with");
         assertEquals("spark", trainedWith.get("engine").textValue());
-        assertEquals("ParameterAveragingTrainingMaster", trainedWith.get("training_master").textValue());
+        assertEquals(
+                "ParameterAveragingTrainingMaster",
+                trainedWith.get("training_master").textValue());
         assertEquals(2, trainedWith.get("workers").intValue());
         assertEquals(32, trainedWith.get("batch_size_per_worker").intValue());
-        assertEquals(SparkRefit.AVERAGING_FREQUENCY, trainedWith.get("averaging_frequency").intValue());
-        assertEquals("local", new ObjectMapper().readTree(Path.of(localModel + ".json").toFile())
-                .get("trained_with").get("engine").textValue());
+        assertEquals(
+                SparkRefit.AVERAGING_FREQUENCY,
+                trainedWith.get("averaging_frequency").intValue());
+        assertEquals(
+                "local",
+                new ObjectMapper()
+                        .readTree(Path.of(localModel + ".json").toFile())
+                        .get("trained_with")
+                        .get("engine")
+                        .textValue());
     }
 
     @Test
@@ -140,7 +184,8 @@ class RetrainOnSparkTest {
     }
 
     private static MultiLayerConfiguration savedConfiguration(Path model) throws Exception {
-        MultiLayerConfiguration saved = ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false).getLayerWiseConfigurations();
+        MultiLayerConfiguration saved =
+                ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false).getLayerWiseConfigurations();
         saved.setIterationCount(0);
         saved.setEpochCount(0);
         return saved;
@@ -148,8 +193,9 @@ class RetrainOnSparkTest {
 
     /** Test accuracy of the row's network before any training: what a Spark refit that trained nothing would score. */
     private static double untrainedAccuracy() throws Exception {
-        Candidate row = LeaderboardRows.toCandidate(LeaderboardRows.byRank(
-                LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)), 1).orElseThrow());
+        Candidate row = LeaderboardRows.toCandidate(
+                LeaderboardRows.byRank(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)), 1)
+                        .orElseThrow());
         MultiLayerNetwork net = new MultiLayerNetwork(rowConfiguration(row));
         net.init();
         var test = IdxReader.read(FashionMnist.testImages(), FashionMnist.testLabels(), 0);

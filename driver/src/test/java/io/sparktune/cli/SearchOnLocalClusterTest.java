@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
+import io.sparktune.space.spec.Scoring;
 import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.data.IdxReader;
 import io.sparktune.worker.data.LabeledData;
-import io.sparktune.space.spec.Scoring;
 import io.sparktune.worker.train.Examples;
 import io.sparktune.worker.train.Metrics;
 import java.nio.file.Files;
@@ -51,9 +51,16 @@ class SearchOnLocalClusterTest {
                 """.formatted(FashionMnist.specData(2000)));
         Path out = dir.resolve("run");
 
-        int exit = Main.execute(new Main(), "search", spec.toString(), "--out", out.toString(),
-                "--master", "local-cluster[2,1,1024]",
-                "--conf", "spark.executor.extraClassPath=" + System.getProperty("java.class.path"));
+        int exit = Main.execute(
+                new Main(),
+                "search",
+                spec.toString(),
+                "--out",
+                out.toString(),
+                "--master",
+                "local-cluster[2,1,1024]",
+                "--conf",
+                "spark.executor.extraClassPath=" + System.getProperty("java.class.path"));
         assertEquals(0, exit);
 
         List<Map<String, String>> rows = LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME));
@@ -76,20 +83,38 @@ class SearchOnLocalClusterTest {
         List<TrialRecord> trials = TrialJournal.read(out);
         assertEquals(4, trials.size());
         String driver = String.valueOf(ProcessHandle.current().pid());
-        Set<String> workers = trials.stream().flatMap(t -> t.splits().stream()).map(SplitResult::worker)
+        Set<String> workers = trials.stream()
+                .flatMap(t -> t.splits().stream())
+                .map(SplitResult::worker)
                 .collect(Collectors.toSet());
         for (String worker : workers) {
             assertNotEquals(driver, worker.substring(0, worker.indexOf('@')), "trained in the driver JVM: " + workers);
         }
-        assertTrue(trials.stream().allMatch(t -> t.splits().size() == 2 && !t.splits().get(0).curve().isEmpty()));
+        assertTrue(trials.stream()
+                .allMatch(t ->
+                        t.splits().size() == 2 && !t.splits().get(0).curve().isEmpty()));
 
         Path model = dir.resolve("best.zip");
-        assertEquals(0, Main.execute(new Main(), "retrain", out.toString(), "--rank", "1", "--model", model.toString(),
-                "--limit", "3000", "--epochs", "3"));
+        assertEquals(
+                0,
+                Main.execute(
+                        new Main(),
+                        "retrain",
+                        out.toString(),
+                        "--rank",
+                        "1",
+                        "--model",
+                        model.toString(),
+                        "--limit",
+                        "3000",
+                        "--epochs",
+                        "3"));
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(model.toFile());
         LabeledData test = IdxReader.read(FashionMnist.testImages(), FashionMnist.testLabels(), 2000);
-        double accuracy = Metrics.score(Scoring.ACCURACY, restored.output(Examples.of(test).features()), test);
+        double accuracy = Metrics.score(
+                Scoring.ACCURACY, restored.output(Examples.of(test).features()), test);
         assertTrue(accuracy > 0.5, "test accuracy of the retrained model " + accuracy + " (chance is 0.1)");
-        assertTrue(Files.readString(Path.of(model + ".json")).contains(rows.get(0).get("trial_id")));
+        assertTrue(
+                Files.readString(Path.of(model + ".json")).contains(rows.get(0).get("trial_id")));
     }
 }

@@ -15,7 +15,8 @@ class ClusterSettingsAndStatusTest {
 
     @Test
     void rejectsEveryBadSettingAtOnce() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new ClusterSettings(Path.of(".cluster"), 0, 0, "2x", 7077, 7077, "cp"));
         for (String problem : List.of("--workers", "--cores", "--memory", "must differ")) {
             assertTrue(e.getMessage().contains(problem), e.getMessage());
@@ -25,15 +26,19 @@ class ClusterSettingsAndStatusTest {
 
     @Test
     void workersTakeTheirLoopbackAddressesInTurnAndNothingElse() {
-        ClusterSettings settings = new ClusterSettings(Path.of(".cluster"), 3, 1, "1g", 7077, 8080, "cp",
-                List.of("127.0.0.2", "127.0.0.3"));
-        assertEquals(List.of("127.0.0.2", "127.0.0.3", "127.0.0.2"),
+        ClusterSettings settings = new ClusterSettings(
+                Path.of(".cluster"), 3, 1, "1g", 7077, 8080, "cp", List.of("127.0.0.2", "127.0.0.3"));
+        assertEquals(
+                List.of("127.0.0.2", "127.0.0.3", "127.0.0.2"),
                 List.of(settings.workerHost(1), settings.workerHost(2), settings.workerHost(3)));
         assertEquals("127.0.0.1", new ClusterSettings(Path.of(".cluster"), 2, 1, "1g", 7077, 8080, "cp").workerHost(2));
         for (String host : List.of("10.0.0.2", "0.0.0.0", "127.0.0.256", "localhost")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ClusterSettings(
-                    Path.of(".cluster"), 2, 1, "1g", 7077, 8080, "cp", List.of("127.0.0.2", host)));
-            assertTrue(e.getMessage().contains("--worker-hosts") && e.getMessage().contains(host), e.getMessage());
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new ClusterSettings(
+                            Path.of(".cluster"), 2, 1, "1g", 7077, 8080, "cp", List.of("127.0.0.2", host)));
+            assertTrue(
+                    e.getMessage().contains("--worker-hosts") && e.getMessage().contains(host), e.getMessage());
         }
     }
 
@@ -51,8 +56,11 @@ class ClusterSettingsAndStatusTest {
                 """));
         assertTrue(status.alive());
         assertEquals("spark://127.0.0.1:17077", status.url());
-        assertEquals(List.of(new MasterStatus.Worker("worker-1", "http://127.0.0.1:18081", 2, 1, 1024)), status.aliveWorkers());
+        assertEquals(
+                List.of(new MasterStatus.Worker("worker-1", "http://127.0.0.1:18081", 2, 1, 1024)),
+                status.aliveWorkers());
         assertEquals(List.of("app-1 (sparktune small)"), status.activeApps());
-        assertFalse(MasterStatus.parse(new ObjectMapper().readTree("{\"status\": \"RECOVERING\"}")).alive());
+        assertFalse(MasterStatus.parse(new ObjectMapper().readTree("{\"status\": \"RECOVERING\"}"))
+                .alive());
     }
 }

@@ -27,8 +27,7 @@ final class DriverProcess {
             appender.stderr.layout.pattern = %d{HH:mm:ss} %-5p %c{1}: %m%n
             """;
 
-    private DriverProcess() {
-    }
+    private DriverProcess() {}
 
     /** Runs {@code sparktune ARGS}, output and logs to {@code output}; returns the exit code. */
     static int run(Path output, Duration timeout, String... args) throws IOException, InterruptedException {

@@ -20,8 +20,7 @@ public final class IdxSubset {
     public static final String IMAGES = "train-images-idx3-ubyte.gz";
     public static final String LABELS = "train-labels-idx1-ubyte.gz";
 
-    private IdxSubset() {
-    }
+    private IdxSubset() {}
 
     /** Writes {@code dir/IMAGES} and {@code dir/LABELS} with the first {@code count} examples. */
     public static void write(FileSystem fs, org.apache.hadoop.fs.Path dir, int count) throws IOException {
@@ -39,7 +38,7 @@ public final class IdxSubset {
     private static void copy(Path source, FileSystem fs, org.apache.hadoop.fs.Path target, int count)
             throws IOException {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(source)));
-             DataOutputStream out = new DataOutputStream(new GZIPOutputStream(fs.create(target, true)))) {
+                DataOutputStream out = new DataOutputStream(new GZIPOutputStream(fs.create(target, true)))) {
             int magic = in.readInt();
             int dimensions = magic & 0xff;
             out.writeInt(magic);

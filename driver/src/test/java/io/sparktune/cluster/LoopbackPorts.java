@@ -14,12 +14,10 @@ import java.util.Set;
 public final class LoopbackPorts {
     private static final String LISTEN = "0A";
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     /** A listening TCP socket: its local address in /proc's hex form, and whether that is in 127.0.0.0/8 or ::1. */
-    public record Listener(long pid, String address, int port, boolean loopback) {
-    }
+    public record Listener(long pid, String address, int port, boolean loopback) {}
 
     /** {@code count} distinct ports that were free on 127.0.0.1 a moment ago. */
     public static int[] free(int count) throws IOException {
@@ -49,7 +47,8 @@ public final class LoopbackPorts {
                     String[] f = line.trim().split("\\s+");
                     if (f.length > 9 && f[3].equals(LISTEN) && inodes.contains(f[9])) {
                         String[] local = f[1].split(":");
-                        listeners.add(new Listener(pid, local[0], Integer.parseInt(local[1], 16), isLoopback(local[0])));
+                        listeners.add(
+                                new Listener(pid, local[0], Integer.parseInt(local[1], 16), isLoopback(local[0])));
                     }
                 }
             }
@@ -78,7 +77,8 @@ public final class LoopbackPorts {
      * 127.x.y.z as /proc writes it, in host byte order: {@code ZZYYXX7F} (IPv4) or the IPv4-mapped IPv6 form; or ::1.
      */
     public static boolean isLoopback(String hex) {
-        return hex.matches("[0-9A-F]{6}7F") || hex.matches("0000000000000000FFFF0000[0-9A-F]{6}7F")
+        return hex.matches("[0-9A-F]{6}7F")
+                || hex.matches("0000000000000000FFFF0000[0-9A-F]{6}7F")
                 || hex.equals("00000000000000000000000001000000");
     }
 

@@ -12,8 +12,13 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
  */
 final class MiniHdfs implements AutoCloseable {
     private static final String[] LOOPBACK_ADDRESS_KEYS = {
-        "dfs.namenode.http-address", "dfs.namenode.https-address", "dfs.namenode.secondary.http-address",
-        "dfs.datanode.address", "dfs.datanode.http.address", "dfs.datanode.https.address", "dfs.datanode.ipc.address",
+        "dfs.namenode.http-address",
+        "dfs.namenode.https-address",
+        "dfs.namenode.secondary.http-address",
+        "dfs.datanode.address",
+        "dfs.datanode.http.address",
+        "dfs.datanode.https.address",
+        "dfs.datanode.ipc.address",
     };
 
     private final MiniDFSCluster cluster;
@@ -30,7 +35,10 @@ final class MiniHdfs implements AutoCloseable {
             conf.set(key, "127.0.0.1:0");
         }
         conf.setInt("dfs.replication", 1);
-        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).nameNodePort(0).nameNodeHttpPort(0)
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf)
+                .numDataNodes(1)
+                .nameNodePort(0)
+                .nameNodeHttpPort(0)
                 .build();
         cluster.waitActive();
         return new MiniHdfs(cluster);

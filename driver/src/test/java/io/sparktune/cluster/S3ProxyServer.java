@@ -48,17 +48,27 @@ public final class S3ProxyServer implements AutoCloseable {
         String accessKey = "AK" + random(8);
         String secretKey = random(20);
         Path properties = dir.resolve("s3proxy.properties");
-        Files.writeString(properties, String.join("\n",
-                "s3proxy.endpoint=http://127.0.0.1:" + port,
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + accessKey,
-                "s3proxy.credential=" + secretKey,
-                "jclouds.provider=filesystem",
-                "jclouds.filesystem.basedir=" + dataDir.toAbsolutePath()) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                properties,
+                String.join(
+                                "\n",
+                                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                                "s3proxy.authorization=aws-v2-or-v4",
+                                "s3proxy.identity=" + accessKey,
+                                "s3proxy.credential=" + secretKey,
+                                "jclouds.provider=filesystem",
+                                "jclouds.filesystem.basedir=" + dataDir.toAbsolutePath())
+                        + "\n",
+                StandardCharsets.UTF_8);
         Path log = dir.resolve("s3proxy.log");
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", jar.toAbsolutePath().toString(), "org.gaul.s3proxy.Main",
-                "--properties", properties.toAbsolutePath().toString()))
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        jar.toAbsolutePath().toString(),
+                        "org.gaul.s3proxy.Main",
+                        "--properties",
+                        properties.toAbsolutePath().toString()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -91,8 +101,11 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** The Hadoop settings that point S3A at this server (as {@code spark.hadoop.*} without the prefix). */
     public List<String> s3aSettings() {
-        return List.of("fs.s3a.endpoint=" + endpoint(), "fs.s3a.path.style.access=true",
-                "fs.s3a.connection.ssl.enabled=false", "fs.s3a.access.key=" + accessKey,
+        return List.of(
+                "fs.s3a.endpoint=" + endpoint(),
+                "fs.s3a.path.style.access=true",
+                "fs.s3a.connection.ssl.enabled=false",
+                "fs.s3a.access.key=" + accessKey,
                 "fs.s3a.secret.key=" + secretKey);
     }
 
@@ -118,8 +131,8 @@ public final class S3ProxyServer implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("S3Proxy exited with status " + process.exitValue() + ":\n"
-                        + Files.readString(log));
+                throw new IOException(
+                        "S3Proxy exited with status " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);

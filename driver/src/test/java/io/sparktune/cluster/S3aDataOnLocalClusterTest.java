@@ -36,7 +36,8 @@ class S3aDataOnLocalClusterTest {
         Files.createDirectories(sparkHome.resolve("jars"));
         try (S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3"))) {
             upload(s3, 1000);
-            Path spec = Files.writeString(dir.resolve("s3a.yaml"), """
+            Path spec = Files.writeString(
+                    dir.resolve("s3a.yaml"), """
                     name: s3a
                     task: classification
                     %s
@@ -47,9 +48,15 @@ class S3aDataOnLocalClusterTest {
                     """.formatted(IdxSubset.specData("s3a://" + BUCKET + "/data")));
             Path out = dir.resolve("run");
             Path output = dir.resolve("driver-output.txt");
-            List<String> args = new ArrayList<>(List.of("search", spec.toString(), "--out", out.toString(),
-                    "--master", "local-cluster[2,1,1024]",
-                    "--conf", "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
+            List<String> args = new ArrayList<>(List.of(
+                    "search",
+                    spec.toString(),
+                    "--out",
+                    out.toString(),
+                    "--master",
+                    "local-cluster[2,1,1024]",
+                    "--conf",
+                    "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
             s3.s3aSettings().forEach(setting -> args.addAll(List.of("--conf", "spark.hadoop." + setting)));
             long started = System.currentTimeMillis();
 
@@ -62,11 +69,14 @@ class S3aDataOnLocalClusterTest {
             List<Path> written = new ArrayList<>(filesUnder(out));
             written.add(output);
             written.addAll(filesUnder(sparkHome.resolve("work")).stream()
-                    .filter(f -> f.toFile().lastModified() >= started).toList());
-            assertTrue(written.stream().anyMatch(f -> f.getFileName().toString().equals("stderr")),
+                    .filter(f -> f.toFile().lastModified() >= started)
+                    .toList());
+            assertTrue(
+                    written.stream().anyMatch(f -> f.getFileName().toString().equals("stderr")),
                     "the executors' logs are checked too: " + written);
             for (Path file : written) {
-                assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains(s3.secretKey()),
+                assertFalse(
+                        Files.readString(file, StandardCharsets.ISO_8859_1).contains(s3.secretKey()),
                         "the S3 secret key is written in " + file);
             }
         }

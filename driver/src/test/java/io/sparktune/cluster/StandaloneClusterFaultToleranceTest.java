@@ -59,8 +59,23 @@ class StandaloneClusterFaultToleranceTest {
     void startCluster() throws Exception {
         clusterDir = dir.resolve("cluster");
         int[] ports = LoopbackPorts.free(2);
-        assertEquals(0, sparktune("cluster", "start", "--dir", clusterDir.toString(), "--workers", "2",
-                "--cores", "1", "--memory", "1g", "--port", String.valueOf(ports[0]), "--ui-port", String.valueOf(ports[1])));
+        assertEquals(
+                0,
+                sparktune(
+                        "cluster",
+                        "start",
+                        "--dir",
+                        clusterDir.toString(),
+                        "--workers",
+                        "2",
+                        "--cores",
+                        "1",
+                        "--memory",
+                        "1g",
+                        "--port",
+                        String.valueOf(ports[0]),
+                        "--ui-port",
+                        String.valueOf(ports[1])));
         cluster = LocalCluster.read(clusterDir).orElseThrow();
     }
 
@@ -87,12 +102,16 @@ class StandaloneClusterFaultToleranceTest {
         // 3 hidden layers of 100,000 neurons: ~2e10 parameters, far beyond a 1 GiB executor. Deterministic, so the
         // worker reports it as a failed trial instead of throwing: Spark must not retry anything.
         Path out = dir.resolve("too-big");
-        assertEquals(0, search(spec("too-big", N_ITER_TWO_SIZES, "n_neurons: {choice: [16, 100000]}", 3), out).get(3, TimeUnit.MINUTES));
+        assertEquals(
+                0,
+                search(spec("too-big", N_ITER_TWO_SIZES, "n_neurons: {choice: [16, 100000]}", 3), out)
+                        .get(3, TimeUnit.MINUTES));
 
         List<TrialRecord> trials = assertOneRecordPerTrial(out, N_ITER_TWO_SIZES);
         Map<Boolean, List<TrialRecord>> byHuge = trials.stream()
                 .collect(Collectors.partitioningBy(t -> ((Number) t.params().get("n_neurons")).intValue() == 100000));
-        assertFalse(byHuge.get(true).isEmpty() || byHuge.get(false).isEmpty(), "the seed samples both sizes: " + trials);
+        assertFalse(
+                byHuge.get(true).isEmpty() || byHuge.get(false).isEmpty(), "the seed samples both sizes: " + trials);
         byHuge.get(true).forEach(t -> {
             assertEquals(TrialStatus.FAILED, t.status(), t.trialId());
             assertTrue(t.message() != null && !t.message().isBlank(), "a failed trial says why: " + t);
@@ -108,8 +127,8 @@ class StandaloneClusterFaultToleranceTest {
     void aKilledExecutorsTaskIsRetriedAndTheSearchCompletes() throws Exception {
         Path out = dir.resolve("executor-killed");
         Future<Integer> search = search(spec("executor-killed", N_ITER, "n_neurons: {int: [64, 128]}", 2), out);
-        TaskEvents.Attempt victim = TaskEvents.awaitRunning(Duration.ofMillis(150), Duration.ofMillis(500),
-                Duration.ofMinutes(2));
+        TaskEvents.Attempt victim =
+                TaskEvents.awaitRunning(Duration.ofMillis(150), Duration.ofMillis(500), Duration.ofMinutes(2));
         ProcessHandle executor = WorkerKill.executorProcess(cluster, victim.executorId());
         assertTrue(executor.destroyForcibly(), "SIGKILL sent");
         executor.onExit().get(30, TimeUnit.SECONDS);
@@ -123,14 +142,14 @@ class StandaloneClusterFaultToleranceTest {
     void aKilledWorkersTasksAreRetriedAndTheSearchCompletes() throws Exception {
         Path out = dir.resolve("worker-killed");
         Future<Integer> search = search(spec("worker-killed", N_ITER, "n_neurons: {int: [64, 128]}", 2), out);
-        TaskEvents.Attempt victim = TaskEvents.awaitRunning(Duration.ofMillis(150), Duration.ofMillis(500),
-                Duration.ofMinutes(2));
+        TaskEvents.Attempt victim =
+                TaskEvents.awaitRunning(Duration.ofMillis(150), Duration.ofMillis(500), Duration.ofMinutes(2));
         ProcessHandle executor = WorkerKill.executorProcess(cluster, victim.executorId());
         WorkerKill.killWorkerOf(cluster, executor, search);
 
         assertAllOkAndVictimRetried(out, victim, executor.pid());
-        assertEquals(1, sparktune("cluster", "status", "--dir", clusterDir.toString()),
-                "status reports the lost worker");
+        assertEquals(
+                1, sparktune("cluster", "status", "--dir", clusterDir.toString()), "status reports the lost worker");
     }
 
     /** Runs the command line as {@code ./sparktune} does, in this JVM. */
@@ -140,11 +159,19 @@ class StandaloneClusterFaultToleranceTest {
 
     private Future<Integer> search(Path spec, Path out) {
         TaskEvents.reset();
-        return background.submit(() -> sparktune("search", spec.toString(), "--out", out.toString(),
-                "--master", cluster.masterUrl(),
-                "--conf", "spark.extraListeners=" + TaskEvents.class.getName(),
-                "--conf", "spark.ui.enabled=false",
-                "--conf", "spark.executor.memory=1g"));
+        return background.submit(() -> sparktune(
+                "search",
+                spec.toString(),
+                "--out",
+                out.toString(),
+                "--master",
+                cluster.masterUrl(),
+                "--conf",
+                "spark.extraListeners=" + TaskEvents.class.getName(),
+                "--conf",
+                "spark.ui.enabled=false",
+                "--conf",
+                "spark.executor.memory=1g"));
     }
 
     private Path spec(String name, int nIter, String neurons, int hidden) throws Exception {
@@ -157,7 +184,8 @@ class StandaloneClusterFaultToleranceTest {
                   n_hidden: %d
                   %s
                 training: {max_epochs: 6, patience: 6, batch_size: 32}
-                """.formatted(name, FashionMnist.specTrainData(4000), nIter, CV, hidden, neurons));
+                """.formatted(
+                        name, FashionMnist.specTrainData(4000), nIter, CV, hidden, neurons));
     }
 
     private static List<TrialRecord> assertOneRecordPerTrial(Path out, int nIter) throws Exception {
@@ -172,21 +200,36 @@ class StandaloneClusterFaultToleranceTest {
     }
 
     /** All trials ok; the killed attempt ended as lost and its split then succeeded elsewhere. */
-    private static void assertAllOkAndVictimRetried(Path out, TaskEvents.Attempt victim, long killedPid) throws Exception {
+    private static void assertAllOkAndVictimRetried(Path out, TaskEvents.Attempt victim, long killedPid)
+            throws Exception {
         List<TrialRecord> trials = assertOneRecordPerTrial(out, N_ITER);
         trials.forEach(t -> assertEquals(TrialStatus.OK, t.status(), t.trialId() + ": " + t.message()));
         List<TaskEvents.End> ended = TaskEvents.ended();
-        List<TaskEvents.End> sameSplit = ended.stream().filter(e -> e.attempt().trialId().equals(victim.trialId())
-                && e.attempt().split() == victim.split()).toList();
-        assertTrue(sameSplit.stream().anyMatch(e -> e.attempt().taskId() == victim.taskId() && e.executorLost()),
+        List<TaskEvents.End> sameSplit = ended.stream()
+                .filter(e -> e.attempt().trialId().equals(victim.trialId())
+                        && e.attempt().split() == victim.split())
+                .toList();
+        assertTrue(
+                sameSplit.stream().anyMatch(e -> e.attempt().taskId() == victim.taskId() && e.executorLost()),
                 "the killed attempt ended as lost with its executor: " + sameSplit);
-        assertTrue(sameSplit.stream().anyMatch(e -> e.succeeded() && e.attempt().attempt() > victim.attempt()),
+        assertTrue(
+                sameSplit.stream().anyMatch(e -> e.succeeded() && e.attempt().attempt() > victim.attempt()),
                 "a later attempt of the same split succeeded: " + sameSplit);
-        TrialRecord retried = trials.stream().filter(t -> t.trialId().equals(victim.trialId())).findFirst().orElseThrow();
-        SplitResult split = retried.splits().stream().filter(s -> s.split() == victim.split()).findFirst().orElseThrow();
-        assertNotEquals(String.valueOf(killedPid), split.worker().substring(0, split.worker().indexOf('@')),
+        TrialRecord retried = trials.stream()
+                .filter(t -> t.trialId().equals(victim.trialId()))
+                .findFirst()
+                .orElseThrow();
+        SplitResult split = retried.splits().stream()
+                .filter(s -> s.split() == victim.split())
+                .findFirst()
+                .orElseThrow();
+        assertNotEquals(
+                String.valueOf(killedPid),
+                split.worker().substring(0, split.worker().indexOf('@')),
                 "the recorded result comes from a live executor");
-        Set<String> executors = ended.stream().filter(TaskEvents.End::succeeded).map(e -> e.attempt().executorId())
+        Set<String> executors = ended.stream()
+                .filter(TaskEvents.End::succeeded)
+                .map(e -> e.attempt().executorId())
                 .collect(Collectors.toSet());
         assertFalse(executors.contains(victim.executorId()) && executors.size() == 1, "other executors did the work");
     }

@@ -24,9 +24,8 @@ public final class TaskEvents extends SparkListener {
      * One task attempt: trial id, split, executor id, attempt number, when it started, and which of its trial's Spark
      * jobs it belongs to ({@code segment} 0 for the first; an ASHA promotion or a median-stopping step is a later one).
      */
-    public record Attempt(long taskId, String trialId, int split, String executorId, int attempt, long launchMillis,
-                          int segment) {
-    }
+    public record Attempt(
+            long taskId, String trialId, int split, String executorId, int attempt, long launchMillis, int segment) {}
 
     /** How an attempt ended: null failure for success; {@code executorLost} when its executor went away. */
     public record End(Attempt attempt, String failure, boolean executorLost) {
@@ -67,7 +66,8 @@ public final class TaskEvents extends SparkListener {
         while (System.nanoTime() < deadline) {
             long now = System.currentTimeMillis();
             Optional<Attempt> found = RUNNING.values().stream()
-                    .filter(a -> now - a.launchMillis() >= minAge.toMillis() && now - a.launchMillis() <= maxAge.toMillis())
+                    .filter(a ->
+                            now - a.launchMillis() >= minAge.toMillis() && now - a.launchMillis() <= maxAge.toMillis())
                     .filter(a -> a.segment() >= minSegment)
                     .findFirst();
             if (found.isPresent()) {
@@ -86,7 +86,9 @@ public final class TaskEvents extends SparkListener {
             synchronized (TRIAL_OF_STAGE) {
                 int stageId = event.stageInfo().stageId();
                 if (TRIAL_OF_STAGE.putIfAbsent(stageId, group) == null) {
-                    long stagesOfTrial = TRIAL_OF_STAGE.values().stream().filter(group::equals).count();
+                    long stagesOfTrial = TRIAL_OF_STAGE.values().stream()
+                            .filter(group::equals)
+                            .count();
                     SEGMENT_OF_STAGE.put(stageId, (int) stagesOfTrial - 1);
                 }
             }
@@ -109,7 +111,13 @@ public final class TaskEvents extends SparkListener {
     }
 
     private static Attempt attempt(int stageId, org.apache.spark.scheduler.TaskInfo info) {
-        return new Attempt(info.taskId(), TRIAL_OF_STAGE.getOrDefault(stageId, "stage-" + stageId), info.index(),
-                info.executorId(), info.attemptNumber(), info.launchTime(), SEGMENT_OF_STAGE.getOrDefault(stageId, 0));
+        return new Attempt(
+                info.taskId(),
+                TRIAL_OF_STAGE.getOrDefault(stageId, "stage-" + stageId),
+                info.index(),
+                info.executorId(),
+                info.attemptNumber(),
+                info.launchTime(),
+                SEGMENT_OF_STAGE.getOrDefault(stageId, 0));
     }
 }

@@ -65,8 +65,17 @@ class ThreeHostClusterTest {
         IdxSubset.write(hdfs.fileSystem(), new org.apache.hadoop.fs.Path("/data/fashion"), 6000);
         clusterDir = dir.resolve("cluster");
         int[] ports = LoopbackPorts.free(2);
-        cluster = LocalCluster.start(new ClusterSettings(clusterDir, 2, 1, "1g", ports[0], ports[1],
-                System.getProperty("java.class.path"), WORKER_HOSTS), Duration.ofMinutes(2));
+        cluster = LocalCluster.start(
+                new ClusterSettings(
+                        clusterDir,
+                        2,
+                        1,
+                        "1g",
+                        ports[0],
+                        ports[1],
+                        System.getProperty("java.class.path"),
+                        WORKER_HOSTS),
+                Duration.ofMinutes(2));
     }
 
     @AfterAll
@@ -82,7 +91,8 @@ class ThreeHostClusterTest {
     @Order(1)
     void eachWorkerListensOnItsOwnLoopbackAddressOnly() throws Exception {
         for (int i = 0; i < WORKER_HOSTS.size(); i++) {
-            List<LoopbackPorts.Listener> listeners = LoopbackPorts.listenersOf(List.of(cluster.workerPids().get(i)));
+            List<LoopbackPorts.Listener> listeners =
+                    LoopbackPorts.listenersOf(List.of(cluster.workerPids().get(i)));
             assertTrue(listeners.size() >= 2, "the worker's RPC and web UI: " + listeners);
             for (LoopbackPorts.Listener listener : listeners) {
                 assertEquals(WORKER_HOSTS.get(i), LoopbackPorts.dotted(listener.address()), listener.toString());
@@ -90,11 +100,13 @@ class ThreeHostClusterTest {
         }
         List<LoopbackPorts.Listener> masterAndHdfs = LoopbackPorts.listenersOf(
                 List.of(cluster.masterPid(), ProcessHandle.current().pid()));
-        assertTrue(masterAndHdfs.size() >= 2 + 2 + 3,
-                "master RPC + UI, NameNode RPC + HTTP, DataNode: " + masterAndHdfs);
+        assertTrue(
+                masterAndHdfs.size() >= 2 + 2 + 3, "master RPC + UI, NameNode RPC + HTTP, DataNode: " + masterAndHdfs);
         masterAndHdfs.forEach(l -> assertTrue(l.loopback(), "listens beyond loopback: " + l));
         List<String> registered = MasterStatus.fetch(cluster.masterUi()).aliveWorkers().stream()
-                .map(w -> w.webUi().replaceAll("^http://([^:]+):.*$", "$1")).sorted().toList();
+                .map(w -> w.webUi().replaceAll("^http://([^:]+):.*$", "$1"))
+                .sorted()
+                .toList();
         assertEquals(WORKER_HOSTS, registered, "the master sees the workers on their own addresses");
     }
 
@@ -103,7 +115,8 @@ class ThreeHostClusterTest {
     void anAshaSearchOnHdfsSurvivesAKilledWorkerAndPromotionsContinueFromTheirCheckpoints() throws Exception {
         Path out = dir.resolve("asha-run");
         String checkpoints = hdfs.uri() + "/ckpt";
-        Path spec = Files.writeString(dir.resolve("asha.yaml"), """
+        Path spec = Files.writeString(
+                dir.resolve("asha.yaml"), """
                 name: three-hosts
                 task: classification
                 %s
@@ -115,13 +128,25 @@ class ThreeHostClusterTest {
                 training: {max_epochs: 8, patience: 8, batch_size: 8}
                 """.formatted(IdxSubset.specData(hdfs.uri() + "/data/fashion"), N_ITER, CV));
         TaskEvents.reset();
-        Future<Integer> search = background.submit(() -> MainForTests.run("search", spec.toString(),
-                "--out", out.toString(), "--quiet", "--master", cluster.masterUrl(), "--checkpoint-dir", checkpoints,
-                "--conf", "spark.extraListeners=" + TaskEvents.class.getName(),
-                "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=1g"));
+        Future<Integer> search = background.submit(() -> MainForTests.run(
+                "search",
+                spec.toString(),
+                "--out",
+                out.toString(),
+                "--quiet",
+                "--master",
+                cluster.masterUrl(),
+                "--checkpoint-dir",
+                checkpoints,
+                "--conf",
+                "spark.extraListeners=" + TaskEvents.class.getName(),
+                "--conf",
+                "spark.ui.enabled=false",
+                "--conf",
+                "spark.executor.memory=1g"));
 
-        TaskEvents.Attempt victim = TaskEvents.awaitRunning(Duration.ofMillis(50), Duration.ofMillis(300), 1,
-                Duration.ofMinutes(2));
+        TaskEvents.Attempt victim =
+                TaskEvents.awaitRunning(Duration.ofMillis(50), Duration.ofMillis(300), 1, Duration.ofMinutes(2));
         List<String> checkpointFiles = files(hdfs.fileSystem(), "/ckpt/" + victim.trialId());
         assertExecutorsListenOnTheirWorkersAddress();
         ProcessHandle executor = WorkerKill.executorProcess(cluster, victim.executorId());
@@ -129,28 +154,40 @@ class ThreeHostClusterTest {
 
         // the generation the promotion continues from: the previous rung's epochs (Checkpoints' split-K-eNNNN.zip)
         String continuedFrom = "split-%d-e%04d.zip".formatted(victim.split(), RUNG_EPOCHS[victim.segment() - 1]);
-        assertTrue(checkpointFiles.contains(continuedFrom),
+        assertTrue(
+                checkpointFiles.contains(continuedFrom),
                 "the promoted split's checkpoint " + continuedFrom + " is on HDFS: " + checkpointFiles);
         assertFalse(Files.exists(out.resolve("checkpoints")), "no checkpoint on the driver's disk");
         assertEquals(List.of(), files(hdfs.fileSystem(), "/ckpt"), "every retired trial's checkpoints deleted");
         Map<Integer, List<TrialRecord>> byTrial = assertEveryCandidateOnce(out);
-        long promoted = byTrial.values().stream().filter(records -> records.size() > 1).count();
+        long promoted =
+                byTrial.values().stream().filter(records -> records.size() > 1).count();
         assertTrue(promoted >= 1, "some trial was promoted: " + byTrial);
         byTrial.values().forEach(ThreeHostClusterTest::assertEachRungContinuesThePrevious);
 
-        List<TaskEvents.End> sameSplit = TaskEvents.ended().stream().filter(e -> e.attempt().trialId()
-                .equals(victim.trialId()) && e.attempt().split() == victim.split()
-                && e.attempt().segment() == victim.segment()).toList();
-        assertTrue(sameSplit.stream().anyMatch(e -> e.attempt().taskId() == victim.taskId() && e.executorLost()),
+        List<TaskEvents.End> sameSplit = TaskEvents.ended().stream()
+                .filter(e -> e.attempt().trialId().equals(victim.trialId())
+                        && e.attempt().split() == victim.split()
+                        && e.attempt().segment() == victim.segment())
+                .toList();
+        assertTrue(
+                sameSplit.stream().anyMatch(e -> e.attempt().taskId() == victim.taskId() && e.executorLost()),
                 "the killed attempt ended as lost with its executor: " + sameSplit);
-        assertTrue(sameSplit.stream().anyMatch(e -> e.succeeded() && e.attempt().attempt() > victim.attempt()),
+        assertTrue(
+                sameSplit.stream().anyMatch(e -> e.succeeded() && e.attempt().attempt() > victim.attempt()),
                 "a later attempt of the same split succeeded: " + sameSplit);
-        TrialRecord retried = byTrial.values().stream().flatMap(List::stream)
-                .filter(t -> t.trialId().equals(victim.trialId()) && t.rung() == victim.segment()).findFirst()
+        TrialRecord retried = byTrial.values().stream()
+                .flatMap(List::stream)
+                .filter(t -> t.trialId().equals(victim.trialId()) && t.rung() == victim.segment())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no record of the killed promotion " + victim));
-        SplitResult split = retried.splits().stream().filter(s -> s.split() == victim.split()).findFirst()
+        SplitResult split = retried.splits().stream()
+                .filter(s -> s.split() == victim.split())
+                .findFirst()
                 .orElseThrow();
-        assertNotEquals(String.valueOf(executor.pid()), split.worker().substring(0, split.worker().indexOf('@')),
+        assertNotEquals(
+                String.valueOf(executor.pid()),
+                split.worker().substring(0, split.worker().indexOf('@')),
                 "the recorded result comes from the other host's executor");
     }
 
@@ -161,7 +198,8 @@ class ThreeHostClusterTest {
         for (LocalCluster.Executor executor : executors) {
             long workerPid = executor.process().parent().orElseThrow().pid();
             String host = WORKER_HOSTS.get(cluster.workerPids().indexOf(workerPid));
-            List<LoopbackPorts.Listener> listeners = LoopbackPorts.listenersOf(List.of(executor.process().pid()));
+            List<LoopbackPorts.Listener> listeners =
+                    LoopbackPorts.listenersOf(List.of(executor.process().pid()));
             assertFalse(listeners.isEmpty(), "executor " + executor.executorId() + " listens");
             listeners.forEach(l -> assertEquals(host, LoopbackPorts.dotted(l.address()), l.toString()));
         }
@@ -171,14 +209,20 @@ class ThreeHostClusterTest {
     private static Map<Integer, List<TrialRecord>> assertEveryCandidateOnce(Path out) throws Exception {
         List<TrialRecord> records = TrialJournal.read(out);
         records.forEach(t -> assertEquals(TrialStatus.OK, t.status(), t.trialId() + ": " + t.message()));
-        assertEquals(records.size(), records.stream().map(t -> t.trialId() + "/" + t.rung()).distinct().count(),
+        assertEquals(
+                records.size(),
+                records.stream()
+                        .map(t -> t.trialId() + "/" + t.rung())
+                        .distinct()
+                        .count(),
                 "no trial recorded twice at one rung: " + records);
-        Map<Integer, List<TrialRecord>> byTrial = records.stream()
-                .collect(Collectors.groupingBy(TrialRecord::trialNumber));
+        Map<Integer, List<TrialRecord>> byTrial =
+                records.stream().collect(Collectors.groupingBy(TrialRecord::trialNumber));
         assertEquals(N_ITER, byTrial.size(), "every candidate recorded");
         List<Map<String, String>> rows = LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME));
         assertEquals(N_ITER, rows.size(), "one leaderboard row per candidate");
-        assertEquals(N_ITER, rows.stream().map(r -> r.get("trial_id")).distinct().count(), "no duplicate rows");
+        assertEquals(
+                N_ITER, rows.stream().map(r -> r.get("trial_id")).distinct().count(), "no duplicate rows");
         return byTrial;
     }
 
@@ -191,9 +235,12 @@ class ThreeHostClusterTest {
             for (int split = 0; split < CV; split++) {
                 assertEquals(RUNG_EPOCHS[i], record.splits().get(split).epochsRun(), record.trialId() + " rung " + i);
                 if (i > 0) {
-                    List<EpochRecord> before = records.get(i - 1).splits().get(split).curve();
+                    List<EpochRecord> before =
+                            records.get(i - 1).splits().get(split).curve();
                     List<EpochRecord> after = record.splits().get(split).curve();
-                    assertEquals(before, after.subList(0, before.size()),
+                    assertEquals(
+                            before,
+                            after.subList(0, before.size()),
                             record.trialId() + " split " + split + " continued from its checkpoint, not restarted");
                 }
             }

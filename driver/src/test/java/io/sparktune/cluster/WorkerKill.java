@@ -8,13 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 /** Kills a whole worker of a local standalone cluster under a running search, as a lost node would be lost. */
 final class WorkerKill {
-    private WorkerKill() {
-    }
+    private WorkerKill() {}
 
     /** The JVM of executor {@code executorId}, one of the cluster's workers' children. */
     static ProcessHandle executorProcess(ClusterState cluster, String executorId) {
-        return LocalCluster.executors(cluster).stream().filter(e -> e.executorId().equals(executorId))
-                .map(LocalCluster.Executor::process).findFirst()
+        return LocalCluster.executors(cluster).stream()
+                .filter(e -> e.executorId().equals(executorId))
+                .map(LocalCluster.Executor::process)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no process for executor " + executorId));
     }
 

@@ -28,8 +28,10 @@ class AshaSchedulerTest {
 
     private static TrialRecord result(TrialScheduler.Work work, double score, int epochsRun) {
         Candidate c = work.candidate();
-        return TrialRecord.of(c, List.of(new SplitResult(c.trialNumber(), 0, TrialStatus.OK, score, epochsRun, 1, 0.5,
-                List.of(), null, "test")));
+        return TrialRecord.of(
+                c,
+                List.of(new SplitResult(
+                        c.trialNumber(), 0, TrialStatus.OK, score, epochsRun, 1, 0.5, List.of(), null, "test")));
     }
 
     @Test
@@ -67,11 +69,11 @@ class AshaSchedulerTest {
     void runsNineCandidatesToAPyramidAndTheBestReachesTheTop() {
         AshaScheduler asha = new AshaScheduler(1, 9, 3);
         Supplier<Optional<Candidate>> fresh = candidates(9);
-        int[] quality = {5, 1, 8, 3, 0, 7, 2, 6, 4};   // trial 2 is the best, trial 4 the worst
+        int[] quality = {5, 1, 8, 3, 0, 7, 2, 6, 4}; // trial 2 is the best, trial 4 the worst
         Map<Integer, Integer> highestRung = new HashMap<>();
         Map<Integer, Integer> epochs = new HashMap<>();
         Optional<TrialScheduler.Work> work;
-        while ((work = asha.next(fresh)).isPresent()) {   // one worker: finish each piece before asking again
+        while ((work = asha.next(fresh)).isPresent()) { // one worker: finish each piece before asking again
             TrialScheduler.Work w = work.get();
             int trial = w.candidate().trialNumber();
             TrialRecord recorded = asha.finished(w, result(w, quality[trial] / 10.0, w.untilEpoch()));
@@ -93,7 +95,7 @@ class AshaSchedulerTest {
         Supplier<Optional<Candidate>> fresh = candidates(2);
         TrialScheduler.Work a = asha.next(fresh).orElseThrow();
         TrialScheduler.Work b = asha.next(fresh).orElseThrow();
-        asha.finished(a, result(a, 0.9, 1));   // early-stopped before its milestone (epoch 2)
+        asha.finished(a, result(a, 0.9, 1)); // early-stopped before its milestone (epoch 2)
         asha.finished(b, result(b, 0.1, 2));
         assertEquals(Optional.empty(), asha.next(fresh), "the best stopped early, the other is not in the top half");
     }
@@ -122,8 +124,12 @@ class AshaSchedulerTest {
         TrialScheduler.Work fails = asha.next(fresh).orElseThrow();
         TrialScheduler.Work best = asha.next(fresh).orElseThrow();
         asha.finished(stopsEarly, result(stopsEarly, 0.5, 0));
-        asha.finished(fails, TrialRecord.of(fails.candidate(), List.of(new SplitResult(1, 0, TrialStatus.FAILED,
-                Double.NaN, 0, 0, 0, List.of(), "boom", "test"))));
+        asha.finished(
+                fails,
+                TrialRecord.of(
+                        fails.candidate(),
+                        List.of(new SplitResult(
+                                1, 0, TrialStatus.FAILED, Double.NaN, 0, 0, 0, List.of(), "boom", "test"))));
         asha.finished(best, result(best, 0.9, 1));
         assertFalse(asha.canContinue(0), "stopped early");
         assertFalse(asha.canContinue(1), "failed");

@@ -58,8 +58,19 @@ class BudgetAcrossResumeTest {
                 }
                 Thread.sleep(1);
             }
-            return splits.stream().map(s -> new SplitResult(candidate.trialNumber(), s.split(), TrialStatus.OK,
-                    candidate.trialNumber() / 100.0, 1, 1, millis / 1000.0, List.of(), null, "test")).toList();
+            return splits.stream()
+                    .map(s -> new SplitResult(
+                            candidate.trialNumber(),
+                            s.split(),
+                            TrialStatus.OK,
+                            candidate.trialNumber() / 100.0,
+                            1,
+                            1,
+                            millis / 1000.0,
+                            List.of(),
+                            null,
+                            "test"))
+                    .toList();
         }
 
         @Override
@@ -73,8 +84,7 @@ class BudgetAcrossResumeTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -94,16 +104,21 @@ class BudgetAcrossResumeTest {
     @Test
     void noTrialStartsThatCouldNotFinishBeforeMaxSeconds() throws Exception {
         SearchSpec spec = spec(60);
-        TimedDispatcher dispatcher = new TimedDispatcher(400);   // two at a time: 0.4, 0.8 s, then 0.2 s left
+        TimedDispatcher dispatcher = new TimedDispatcher(400); // two at a time: 0.4, 0.8 s, then 0.2 s left
         long start = System.nanoTime();
         SearchRun.Outcome outcome = run(spec, dispatcher, new Budget(60, 1.0, OptionalDouble.empty()), List.of());
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertEquals(SearchRun.Ending.STOPPED, outcome.ending());
-        assertTrue(outcome.stopReason().matches("max_seconds 1\\.0 reached: 0\\.\\d s left, a new trial's first rung "
-                + "takes 0\\.\\d s"), outcome.stopReason());
+        assertTrue(
+                outcome.stopReason()
+                        .matches("max_seconds 1\\.0 reached: 0\\.\\d s left, a new trial's first rung "
+                                + "takes 0\\.\\d s"),
+                outcome.stopReason());
         assertFalse(dispatcher.cancelled, "nothing was running at the deadline");
-        assertEquals(dispatcher.dispatched.get(), TrialJournal.read(dir.resolve("run")).size(),
+        assertEquals(
+                dispatcher.dispatched.get(),
+                TrialJournal.read(dir.resolve("run")).size(),
                 "every trial started finished and was recorded");
         assertTrue(seconds < 1.0, "the search ended when its last trial did, before the deadline: " + seconds + " s");
     }
@@ -111,13 +126,14 @@ class BudgetAcrossResumeTest {
     @Test
     void aTargetReachedBeforeTheResumeLeavesNothingToDispatch() throws Exception {
         SearchSpec spec = spec(10);
-        List<TrialRecord> earlier = earlierTrials(spec, 4, 1);   // trial 3 scored 0.03
+        List<TrialRecord> earlier = earlierTrials(spec, 4, 1); // trial 3 scored 0.03
         TimedDispatcher dispatcher = new TimedDispatcher(0);
         SearchRun.Outcome outcome = run(spec, dispatcher, new Budget(10, 0, OptionalDouble.of(0.03)), earlier);
 
         assertEquals(0, dispatcher.dispatched.get(), "nothing dispatched");
         assertEquals(SearchRun.Ending.TARGET_REACHED, outcome.ending());
-        assertTrue(outcome.stopReason().contains("target_score 0.03 reached by trial-0003 before this run"),
+        assertTrue(
+                outcome.stopReason().contains("target_score 0.03 reached by trial-0003 before this run"),
                 outcome.stopReason());
         assertEquals(4, outcome.leaderboard().rows().size());
         assertEquals(0, TrialJournal.read(dir.resolve("run")).size(), "nothing journaled again");
@@ -139,8 +155,9 @@ class BudgetAcrossResumeTest {
     private SearchRun.Outcome run(SearchSpec spec, TrialDispatcher dispatcher, Budget budget, List<TrialRecord> journal)
             throws Exception {
         ProgressLog quiet = new ProgressLog(ProgressLog.Mode.QUIET, new PrintStream(OutputStream.nullOutputStream()));
-        return new SearchRun(spec, dir.resolve("run"), dispatcher, TrialScheduler.fifo(), budget, new StopRequest(),
-                quiet).run(journal);
+        return new SearchRun(
+                        spec, dir.resolve("run"), dispatcher, TrialScheduler.fifo(), budget, new StopRequest(), quiet)
+                .run(journal);
     }
 
     /** The spec's first {@code count} candidates as an earlier run recorded them, {@code seconds} of training each. */
@@ -149,15 +166,28 @@ class BudgetAcrossResumeTest {
         List<TrialRecord> trials = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Candidate candidate = sampler.next();
-            trials.add(TrialRecord.of(candidate, List.of(new SplitResult(candidate.trialNumber(), 0, TrialStatus.OK,
-                    candidate.trialNumber() / 100.0, 1, 1, seconds, List.of(), null, "earlier"))));
+            trials.add(TrialRecord.of(
+                    candidate,
+                    List.of(new SplitResult(
+                            candidate.trialNumber(),
+                            0,
+                            TrialStatus.OK,
+                            candidate.trialNumber() / 100.0,
+                            1,
+                            1,
+                            seconds,
+                            List.of(),
+                            null,
+                            "earlier"))));
         }
         return trials;
     }
 
     private SearchSpec spec(int nIter) throws Exception {
-        Path spec = Files.writeString(dir.resolve("spec.yaml"), Files.readString(Path.of("..", "examples",
-                "fashion-mlp.yaml")).replace("n_iter: 10", "n_iter: " + nIter));
+        Path spec = Files.writeString(
+                dir.resolve("spec.yaml"),
+                Files.readString(Path.of("..", "examples", "fashion-mlp.yaml"))
+                        .replace("n_iter: 10", "n_iter: " + nIter));
         RunFiles.startNew(dir.resolve("run"), spec);
         return SpecParser.parse(spec);
     }

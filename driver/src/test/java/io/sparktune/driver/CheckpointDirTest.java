@@ -19,9 +19,17 @@ class CheckpointDirTest {
 
     @Test
     void masterWhoseExecutorsRunOnThisMachineAcceptsAnyLocation() {
-        for (String master : new String[] {"local", "local[*]", "local[2]", "local[4,2]", "local-cluster[2,1,1024]",
-                "spark://127.0.0.1:7077", "spark://localhost:7077", "spark://127.0.0.2:7077,127.0.0.3:7077",
-                "spark://[::1]:7077"}) {
+        for (String master : new String[] {
+            "local",
+            "local[*]",
+            "local[2]",
+            "local[4,2]",
+            "local-cluster[2,1,1024]",
+            "spark://127.0.0.1:7077",
+            "spark://localhost:7077",
+            "spark://127.0.0.2:7077,127.0.0.3:7077",
+            "spark://[::1]:7077"
+        }) {
             assertTrue(SparkConfs.isOnThisMachine(master), master);
             assertEquals(java.util.Optional.empty(), CheckpointDir.refusal(master, "/tmp/run/checkpoints"), master);
         }
@@ -29,11 +37,18 @@ class CheckpointDirTest {
 
     @Test
     void otherMastersRefuseAPlainPathButAcceptAnyUri() {
-        for (String master : new String[] {"yarn", "k8s://https://10.0.0.1:6443", "spark://10.1.2.3:7077",
-                "spark://127.0.0.1:7077,10.1.2.3:7077", "spark://master.example:7077", "mesos://10.0.0.1:5050"}) {
+        for (String master : new String[] {
+            "yarn",
+            "k8s://https://10.0.0.1:6443",
+            "spark://10.1.2.3:7077",
+            "spark://127.0.0.1:7077,10.1.2.3:7077",
+            "spark://master.example:7077",
+            "mesos://10.0.0.1:5050"
+        }) {
             assertFalse(SparkConfs.isOnThisMachine(master), master);
             String refusal = CheckpointDir.refusal(master, "runs/a/checkpoints").orElseThrow();
-            assertTrue(refusal.contains("runs/a/checkpoints") && refusal.contains(master) && !refusal.contains("\n"),
+            assertTrue(
+                    refusal.contains("runs/a/checkpoints") && refusal.contains(master) && !refusal.contains("\n"),
                     refusal);
             for (String uri : new String[] {"hdfs://nn:8020/ckpt", "s3a://bucket/ckpt", "file:///shared/ckpt"}) {
                 assertEquals(java.util.Optional.empty(), CheckpointDir.refusal(master, uri), master + " " + uri);
@@ -69,9 +84,11 @@ class CheckpointDirTest {
         Files.createDirectories(run);
         RunFiles.recordCheckpointDir(run, "hdfs://nn:8020/recorded");
         assertEquals("hdfs://nn:8020/recorded", CheckpointDir.requested(null, parsed, run));
-        var noDirectory = io.sparktune.space.spec.SpecParser.parse(Files.writeString(dir.resolve("t.yaml"),
+        var noDirectory = io.sparktune.space.spec.SpecParser.parse(Files.writeString(
+                dir.resolve("t.yaml"),
                 Files.readString(spec).replace(", checkpoint_dir: \"hdfs://nn/from-spec\"", "")));
-        assertEquals(dir.resolve("other").resolve("checkpoints").toString(),
+        assertEquals(
+                dir.resolve("other").resolve("checkpoints").toString(),
                 CheckpointDir.requested(null, noDirectory, dir.resolve("other")));
     }
 

@@ -70,7 +70,8 @@ class CheckpointLifecycleTest {
             List<TrialRecord> journal = TrialJournal.read(out);
             journal.forEach(replayed::replay);
             for (TrialRecord record : journal) {
-                assertEquals(replayed.canContinue(record.trialNumber()),
+                assertEquals(
+                        replayed.canContinue(record.trialNumber()),
                         Files.isDirectory(elsewhere.resolve(record.trialId())),
                         record.trialId() + ": checkpoints kept exactly while it may continue");
             }
@@ -89,20 +90,37 @@ class CheckpointLifecycleTest {
 
         Candidate robbed = first.robbed;
         TrialRecord promotion = TrialJournal.read(out).stream()
-                .filter(r -> r.trialNumber() == robbed.trialNumber() && r.rung() == 1).findFirst().orElseThrow();
+                .filter(r -> r.trialNumber() == robbed.trialNumber() && r.rung() == 1)
+                .findFirst()
+                .orElseThrow();
         assertEquals(TrialStatus.FAILED, promotion.status());
         for (SplitResult split : promotion.splits()) {
-            assertTrue(split.message().startsWith("checkpoint missing: ")
-                    && split.message().contains(robbed.trialId() + "/split-" + split.split() + "-e*"), split.message());
+            assertTrue(
+                    split.message().startsWith("checkpoint missing: ")
+                            && split.message().contains(robbed.trialId() + "/split-" + split.split() + "-e*"),
+                    split.message());
         }
     }
 
-    private static SearchRun.Outcome run(SearchSpec spec, Path out, TrialDispatcher spark, TrialScheduler scheduler,
-                                         StopRequest stop, Path checkpoints, List<TrialRecord> journal)
+    private static SearchRun.Outcome run(
+            SearchSpec spec,
+            Path out,
+            TrialDispatcher spark,
+            TrialScheduler scheduler,
+            StopRequest stop,
+            Path checkpoints,
+            List<TrialRecord> journal)
             throws Exception {
-        return new SearchRun(spec, out, spark, scheduler, new Budget(6, 0, OptionalDouble.empty()), stop,
-                new ProgressLog(ProgressLog.Mode.QUIET, new PrintStream(OutputStream.nullOutputStream())),
-                checkpoints.toUri().toString()).run(journal);
+        return new SearchRun(
+                        spec,
+                        out,
+                        spark,
+                        scheduler,
+                        new Budget(6, 0, OptionalDouble.empty()),
+                        stop,
+                        new ProgressLog(ProgressLog.Mode.QUIET, new PrintStream(OutputStream.nullOutputStream())),
+                        checkpoints.toUri().toString())
+                .run(journal);
     }
 
     /**
@@ -135,7 +153,8 @@ class CheckpointLifecycleTest {
             if (Files.exists(out.resolve(CheckpointDir.DEFAULT_NAME))) {
                 problems.add("checkpoints under the output directory");
             }
-            sawCheckpoints |= Files.isDirectory(checkpoints) && list(checkpoints).findAny().isPresent();
+            sawCheckpoints |= Files.isDirectory(checkpoints)
+                    && list(checkpoints).findAny().isPresent();
             Optional<Work> work = asha.next(newCandidate);
             if (robbing && work.isPresent() && work.get().rung() > 0) {
                 robbing = false;
@@ -183,7 +202,8 @@ class CheckpointLifecycleTest {
 
         private static void delete(Path directory) {
             try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

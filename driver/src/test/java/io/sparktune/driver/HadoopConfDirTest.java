@@ -15,8 +15,11 @@ class HadoopConfDirTest {
 
     @Test
     void addsTheSiteFilesUnderTheSettingsMadeInCode() throws Exception {
-        Files.writeString(dir.resolve("core-site.xml"), site("fs.defaultFS", "hdfs://namenode.example:8020")
-                .replace("</configuration>", property("sparktune.test.both", "from-file") + "</configuration>"));
+        Files.writeString(
+                dir.resolve("core-site.xml"),
+                site("fs.defaultFS", "hdfs://namenode.example:8020")
+                        .replace(
+                                "</configuration>", property("sparktune.test.both", "from-file") + "</configuration>"));
         Files.writeString(dir.resolve("hdfs-site.xml"), site("dfs.replication", "2"));
         Configuration conf = new Configuration(false);
         conf.set("sparktune.test.both", "from-spark-conf");

@@ -26,15 +26,27 @@ class MedianStoppingSchedulerTest {
         for (int e = 1; e <= epochs; e++) {
             curve.add(new EpochRecord(e, 1.0 / e, QUALITY[c.trialNumber()] * (1 - Math.pow(2, -e)), 0.1));
         }
-        return TrialRecord.of(c, List.of(new SplitResult(c.trialNumber(), 0, TrialStatus.OK,
-                curve.get(epochs - 1).validationScore(), epochs, epochs, 0.1, curve, null, "test")));
+        return TrialRecord.of(
+                c,
+                List.of(new SplitResult(
+                        c.trialNumber(),
+                        0,
+                        TrialStatus.OK,
+                        curve.get(epochs - 1).validationScore(),
+                        epochs,
+                        epochs,
+                        0.1,
+                        curve,
+                        null,
+                        "test")));
     }
 
     /** Runs every candidate through the scheduler with one worker; returns the epochs each trial trained. */
     private static Map<Integer, Integer> run(MedianStoppingScheduler scheduler) {
         int[] drawn = {0};
         Supplier<Optional<Candidate>> fresh = () -> drawn[0] < QUALITY.length
-                ? Optional.of(new Candidate(drawn[0]++, new TreeMap<>(), 1L)) : Optional.empty();
+                ? Optional.of(new Candidate(drawn[0]++, new TreeMap<>(), 1L))
+                : Optional.empty();
         Map<Integer, Integer> epochs = new HashMap<>();
         Optional<TrialScheduler.Work> work;
         while ((work = scheduler.next(fresh)).isPresent()) {
@@ -68,8 +80,9 @@ class MedianStoppingSchedulerTest {
         MedianStoppingScheduler scheduler = new MedianStoppingScheduler(6, 1, 2);
         int[] drawn = {0};
         Supplier<Optional<Candidate>> fresh = () -> drawn[0] < QUALITY.length
-                ? Optional.of(new Candidate(drawn[0]++, new TreeMap<>(), 1L)) : Optional.empty();
-        List<int[]> answers = new ArrayList<>();   // trial, epochs then, 1 if it could continue
+                ? Optional.of(new Candidate(drawn[0]++, new TreeMap<>(), 1L))
+                : Optional.empty();
+        List<int[]> answers = new ArrayList<>(); // trial, epochs then, 1 if it could continue
         Map<Integer, Integer> finalEpochs = new HashMap<>();
         Optional<TrialScheduler.Work> work;
         while ((work = scheduler.next(fresh)).isPresent()) {

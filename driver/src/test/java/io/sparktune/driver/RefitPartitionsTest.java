@@ -22,7 +22,8 @@ class RefitPartitionsTest {
         int[] labels = IntStream.range(0, n).map(i -> i < 800 ? 0 : 1 + i % 4).toArray(); // 80 % class 0
         LabeledData train = LabeledData.classification(new float[n], n, 1, labels, List.of("a", "b", "c", "d", "e"));
         int[] rows = IntStream.range(0, n).map(i -> 3 * i + 1).toArray(); // row numbers in the whole file
-        RefitEngine.TrainingSet training = new RefitEngine.TrainingSet(null, rows, Examples.of(train), Optional.empty(), 32, 7);
+        RefitEngine.TrainingSet training =
+                new RefitEngine.TrainingSet(null, rows, Examples.of(train), Optional.empty(), 32, 7);
 
         int[][] shares = RefitPartitions.deal(training, 3);
         assertEquals(3, shares.length);
@@ -30,7 +31,9 @@ class RefitPartitionsTest {
         assertArrayEquals(rows, all, "every training row exactly once");
         for (int[] share : shares) {
             assertTrue(Math.abs(share.length - n / 3.0) <= 1, "equal shares: " + share.length);
-            long classZero = Arrays.stream(share).filter(row -> labels[(row - 1) / 3] == 0).count();
+            long classZero = Arrays.stream(share)
+                    .filter(row -> labels[(row - 1) / 3] == 0)
+                    .count();
             assertEquals(0.8, (double) classZero / share.length, 0.01, "each share has the classes' proportions");
         }
         assertArrayEquals(shares[1], RefitPartitions.deal(training, 3)[1], "the same seed deals the same shares");

@@ -42,22 +42,27 @@ class ResumeAfterKillTest {
         try {
             awaitJournalLines(out, 2, driver);
         } finally {
-            driver.destroyForcibly();   // SIGKILL: no shutdown hook, no clean-up
+            driver.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
             driver.waitFor(30, TimeUnit.SECONDS);
         }
         List<String> beforeKill = completeLines(out);
         assertTrue(beforeKill.size() >= 2 && beforeKill.size() < N_ITER, beforeKill.size() + " trials before the kill");
 
-        int exit = io.sparktune.cli.MainForTests.run("search", spec.toString(), "--out", out.toString(), "--resume",
-                "--master", "local[2]", "--quiet");
+        int exit = io.sparktune.cli.MainForTests.run(
+                "search", spec.toString(), "--out", out.toString(), "--resume", "--master", "local[2]", "--quiet");
         assertEquals(0, exit);
 
         List<String> after = completeLines(out);
-        assertEquals(beforeKill, after.subList(0, beforeKill.size()), "trials finished before the kill kept as they were");
+        assertEquals(
+                beforeKill, after.subList(0, beforeKill.size()), "trials finished before the kill kept as they were");
         List<TrialRecord> trials = TrialJournal.read(out);
         assertEquals(N_ITER, trials.size(), "each trial exactly once");
-        assertEquals(N_ITER, trials.stream().mapToInt(TrialRecord::trialNumber).distinct().count());
-        assertEquals(N_ITER, LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size());
+        assertEquals(
+                N_ITER,
+                trials.stream().mapToInt(TrialRecord::trialNumber).distinct().count());
+        assertEquals(
+                N_ITER,
+                LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size());
 
         Sampler uninterrupted = Samplers.forSpec(SpecParser.parse(spec));
         List<Candidate> expected = new ArrayList<>();
@@ -87,33 +92,47 @@ class ResumeAfterKillTest {
 
         List<TrialRecord> kept = TrialJournal.read(out);
         assertTrue(kept.size() >= 1 && kept.size() < N_ITER, kept.size() + " trials kept");
-        assertEquals(kept.size(), LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size(),
+        assertEquals(
+                kept.size(),
+                LeaderboardCsv.read(out.resolve(LeaderboardCsv.FILE_NAME)).size(),
                 "the leaderboard holds every finished trial");
         assertEquals(kept.size(), completeLines(out).size(), "no torn or cancelled trial in the journal");
         assertTrue(Files.readString(out.resolveSibling("killed-driver.log")).contains("continue with --resume"));
 
-        assertEquals(0, io.sparktune.cli.MainForTests.run("search", spec.toString(), "--out", out.toString(), "--resume",
-                "--master", "local[2]", "--quiet"));
+        assertEquals(
+                0,
+                io.sparktune.cli.MainForTests.run(
+                        "search",
+                        spec.toString(),
+                        "--out",
+                        out.toString(),
+                        "--resume",
+                        "--master",
+                        "local[2]",
+                        "--quiet"));
         assertEquals(N_ITER, TrialJournal.read(out).size());
     }
 
     @Test
     void refusesToResumeWithAChangedSpecNamingTheChange() throws Exception {
-        Path spec = Files.writeString(dir.resolve("a.yaml"), Files.readString(Path.of("..", "examples", "fashion-mlp.yaml")));
+        Path spec = Files.writeString(
+                dir.resolve("a.yaml"), Files.readString(Path.of("..", "examples", "fashion-mlp.yaml")));
         Path out = dir.resolve("run");
         io.sparktune.results.RunFiles.startNew(out, spec);
-        Path changed = Files.writeString(dir.resolve("b.yaml"), Files.readString(spec).replace("n_iter: 10", "n_iter: 12")
-                .replace("patience: 2", "patience: 3"));
+        Path changed = Files.writeString(
+                dir.resolve("b.yaml"),
+                Files.readString(spec).replace("n_iter: 10", "n_iter: 12").replace("patience: 2", "patience: 3"));
 
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> Resume.journal(out, SpecParser.parse(changed)));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class, () -> Resume.journal(out, SpecParser.parse(changed)));
         assertTrue(e.getMessage().contains("search.n_iter: 10 → 12"), e.getMessage());
         assertTrue(e.getMessage().contains("training.patience: 2 → 3"), e.getMessage());
     }
 
     /** {@link #N_ITER} candidates on the first {@code limit} images, {@code maxEpochs} each at most. */
     private Path writeSpec(int limit, int maxEpochs) throws IOException {
-        return Files.writeString(dir.resolve("spec.yaml"), """
+        return Files.writeString(
+                dir.resolve("spec.yaml"), """
                 name: killed
                 task: classification
                 %s
@@ -130,7 +149,8 @@ class ResumeAfterKillTest {
         try {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             dump.waitFor(30, TimeUnit.SECONDS);
             return threads;
@@ -148,12 +168,24 @@ class ResumeAfterKillTest {
     }
 
     private static Process searchInNewJvm(Path spec, Path out) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx")).toList());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sparktune.cli.Main", "search",
-                spec.toString(), "--out", out.toString(), "--master", "local[2]", "--quiet"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx"))
+                .toList());
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.sparktune.cli.Main",
+                "search",
+                spec.toString(),
+                "--out",
+                out.toString(),
+                "--master",
+                "local[2]",
+                "--quiet"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(out.resolveSibling("killed-driver.log").toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         return builder.start();
@@ -174,6 +206,8 @@ class ResumeAfterKillTest {
             return List.of();
         }
         String text = Files.readString(journal);
-        return List.of(text.substring(0, text.lastIndexOf('\n') + 1).split("\n")).stream().filter(l -> !l.isEmpty()).toList();
+        return List.of(text.substring(0, text.lastIndexOf('\n') + 1).split("\n")).stream()
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 }

@@ -12,8 +12,8 @@ import io.sparktune.space.spec.SpecParser;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.TrialStatus;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +47,19 @@ class SearchRunSchedulingTest {
             if (cancelled) {
                 throw new IllegalStateException("job cancelled");
             }
-            return splits.stream().map(s -> new SplitResult(candidate.trialNumber(), s.split(), TrialStatus.OK,
-                    candidate.trialNumber() / 100.0, 1, 1, 0.01, List.of(), null, "test")).toList();
+            return splits.stream()
+                    .map(s -> new SplitResult(
+                            candidate.trialNumber(),
+                            s.split(),
+                            TrialStatus.OK,
+                            candidate.trialNumber() / 100.0,
+                            1,
+                            1,
+                            0.01,
+                            List.of(),
+                            null,
+                            "test"))
+                    .toList();
         }
 
         @Override
@@ -63,13 +74,14 @@ class SearchRunSchedulingTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private SearchSpec spec(int nIter) throws Exception {
-        Path spec = Files.writeString(dir.resolve("spec.yaml"), Files.readString(Path.of("..", "examples", "fashion-mlp.yaml"))
-                .replace("n_iter: 10", "n_iter: " + nIter));
+        Path spec = Files.writeString(
+                dir.resolve("spec.yaml"),
+                Files.readString(Path.of("..", "examples", "fashion-mlp.yaml"))
+                        .replace("n_iter: 10", "n_iter: " + nIter));
         RunFiles.startNew(dir.resolve("run"), spec);
         return SpecParser.parse(spec);
     }
@@ -94,11 +106,20 @@ class SearchRunSchedulingTest {
             dispatcher.releaseTrialZero.countDown();
         });
         releaser.start();
-        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), dispatcher, TrialScheduler.fifo(),
-                new Budget(6, 0, OptionalDouble.empty()), new StopRequest(), quiet()).run(List.of());
+        SearchRun.Outcome outcome = new SearchRun(
+                        spec,
+                        dir.resolve("run"),
+                        dispatcher,
+                        TrialScheduler.fifo(),
+                        new Budget(6, 0, OptionalDouble.empty()),
+                        new StopRequest(),
+                        quiet())
+                .run(List.of());
         releaser.join();
 
-        List<Integer> order = TrialJournal.read(dir.resolve("run")).stream().map(TrialRecord::trialNumber).toList();
+        List<Integer> order = TrialJournal.read(dir.resolve("run")).stream()
+                .map(TrialRecord::trialNumber)
+                .toList();
         assertEquals(0, order.get(5), "recorded as they finished: the slow trial 0 last " + order);
         assertEquals(java.util.Set.of(1, 2, 3, 4, 5), java.util.Set.copyOf(order.subList(0, 5)));
         assertEquals(6, outcome.leaderboard().rows().size());
@@ -109,8 +130,15 @@ class SearchRunSchedulingTest {
     void reachingTheTargetScoreStopsAndCancelsWhatStillRuns() throws Exception {
         SearchSpec spec = spec(20);
         ScriptedDispatcher dispatcher = new ScriptedDispatcher();
-        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), dispatcher, TrialScheduler.fifo(),
-                new Budget(20, 0, OptionalDouble.of(0.03)), new StopRequest(), quiet()).run(List.of());
+        SearchRun.Outcome outcome = new SearchRun(
+                        spec,
+                        dir.resolve("run"),
+                        dispatcher,
+                        TrialScheduler.fifo(),
+                        new Budget(20, 0, OptionalDouble.of(0.03)),
+                        new StopRequest(),
+                        quiet())
+                .run(List.of());
 
         List<TrialRecord> trials = TrialJournal.read(dir.resolve("run"));
         assertTrue(outcome.stopReason().startsWith("target_score 0.03 reached"), outcome.stopReason());
@@ -123,10 +151,17 @@ class SearchRunSchedulingTest {
     @Test
     void theTimeBudgetStopsTheSearch() throws Exception {
         SearchSpec spec = spec(20);
-        ScriptedDispatcher dispatcher = new ScriptedDispatcher();   // trial 0 never finishes on its own
+        ScriptedDispatcher dispatcher = new ScriptedDispatcher(); // trial 0 never finishes on its own
         long start = System.nanoTime();
-        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), dispatcher, TrialScheduler.fifo(),
-                new Budget(20, 1.0, OptionalDouble.empty()), new StopRequest(), quiet()).run(List.of());
+        SearchRun.Outcome outcome = new SearchRun(
+                        spec,
+                        dir.resolve("run"),
+                        dispatcher,
+                        TrialScheduler.fifo(),
+                        new Budget(20, 1.0, OptionalDouble.empty()),
+                        new StopRequest(),
+                        quiet())
+                .run(List.of());
 
         assertTrue(outcome.stopReason().startsWith("max_seconds 1.0 reached"), outcome.stopReason());
         assertTrue((System.nanoTime() - start) / 1e9 < 10, "stopped soon after the budget");
@@ -162,8 +197,15 @@ class SearchRunSchedulingTest {
             }
         };
         long start = System.nanoTime();
-        SearchRun.Outcome outcome = new SearchRun(spec, dir.resolve("run"), stopped, TrialScheduler.fifo(),
-                new Budget(4, 0, OptionalDouble.empty()), new StopRequest(), quiet()).run(List.of());
+        SearchRun.Outcome outcome = new SearchRun(
+                        spec,
+                        dir.resolve("run"),
+                        stopped,
+                        TrialScheduler.fifo(),
+                        new Budget(4, 0, OptionalDouble.empty()),
+                        new StopRequest(),
+                        quiet())
+                .run(List.of());
 
         assertEquals(SearchRun.Ending.DISPATCHER_STOPPED, outcome.ending());
         double seconds = (System.nanoTime() - start) / 1e9;

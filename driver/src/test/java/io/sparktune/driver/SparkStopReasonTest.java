@@ -32,10 +32,14 @@ class SparkStopReasonTest {
 
     @Test
     void aJobAbortedByTheClusterCarriesTheReason() {
-        assertEquals(Optional.of("Master removed our application: KILLED"), SparkDispatcher.reasonOf(
-                new IllegalStateException("Job aborted due to stage failure: Master removed our application: KILLED\n"
-                        + "Driver stacktrace:\n\tat somewhere")));
-        assertEquals(Optional.empty(), SparkDispatcher.reasonOf(
-                new IllegalStateException("Job 3 cancelled because SparkContext was shut down")));
+        assertEquals(
+                Optional.of("Master removed our application: KILLED"),
+                SparkDispatcher.reasonOf(new IllegalStateException(
+                        "Job aborted due to stage failure: Master removed our application: KILLED\n"
+                                + "Driver stacktrace:\n\tat somewhere")));
+        assertEquals(
+                Optional.empty(),
+                SparkDispatcher.reasonOf(
+                        new IllegalStateException("Job 3 cancelled because SparkContext was shut down")));
     }
 }

@@ -31,8 +31,18 @@ class TransientReadErrorRetryTest {
         Path spec = spec(600);
         Path out = dir.resolve("run");
 
-        assertEquals(0, MainForTests.run("search", spec.toString(), "--out", out.toString(), "--quiet",
-                "--master", "local[1,2]", "--checkpoint-dir", checkpoints()));
+        assertEquals(
+                0,
+                MainForTests.run(
+                        "search",
+                        spec.toString(),
+                        "--out",
+                        out.toString(),
+                        "--quiet",
+                        "--master",
+                        "local[1,2]",
+                        "--checkpoint-dir",
+                        checkpoints()));
 
         assertTrue(FlakyFileSystem.failed().isPresent(), "a task's read failed");
         TrialRecord trial = last(TrialJournal.read(out));
@@ -47,8 +57,18 @@ class TransientReadErrorRetryTest {
         Path out = dir.resolve("run");
 
         // local[1,1]: one attempt per task, so the failed read is final; the only trial failed: exit 1
-        assertEquals(1, MainForTests.run("search", spec(500).toString(), "--out", out.toString(), "--quiet",
-                "--master", "local[1,1]", "--checkpoint-dir", checkpoints()));
+        assertEquals(
+                1,
+                MainForTests.run(
+                        "search",
+                        spec(500).toString(),
+                        "--out",
+                        out.toString(),
+                        "--quiet",
+                        "--master",
+                        "local[1,1]",
+                        "--checkpoint-dir",
+                        checkpoints()));
 
         TrialRecord trial = last(TrialJournal.read(out));
         assertEquals(TrialStatus.FAILED, trial.status());
@@ -59,7 +79,8 @@ class TransientReadErrorRetryTest {
 
     /** The trial's latest record (the median rule journals one per epoch). */
     private static TrialRecord last(List<TrialRecord> trials) {
-        assertTrue(trials.stream().allMatch(t -> t.trialNumber() == trials.get(0).trialNumber()), "one trial");
+        assertTrue(
+                trials.stream().allMatch(t -> t.trialNumber() == trials.get(0).trialNumber()), "one trial");
         return trials.get(trials.size() - 1);
     }
 
@@ -79,7 +100,9 @@ class TransientReadErrorRetryTest {
                 space:
                   n_neurons: 16
                 training: {max_epochs: 2, patience: 2}
-                """.formatted(FashionMnist.trainImages().toAbsolutePath(),
-                FashionMnist.trainLabels().toAbsolutePath(), limit));
+                """.formatted(
+                        FashionMnist.trainImages().toAbsolutePath(),
+                        FashionMnist.trainLabels().toAbsolutePath(),
+                        limit));
     }
 }

@@ -17,8 +17,7 @@ import java.nio.file.StandardOpenOption;
  * still the old complete file and at worst a stale temporary file is left.
  */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Produces a file's content. */
     @FunctionalInterface
@@ -34,7 +33,8 @@ public final class AtomicFiles {
     /** Writes what {@code content} produces to {@code target} atomically. */
     public static void write(Path target, Content content) throws IOException {
         writeFile(target, temp -> {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
                 out.flush();

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class EpochLimitNote {
 
-    private EpochLimitNote() {
-    }
+    private EpochLimitNote() {}
 
     /** The note for the top-ranked trial of {@code board}, or empty if early stopping ended all its splits. */
     public static Optional<String> forBest(Leaderboard board, TrainingSettings training) {
@@ -23,17 +22,25 @@ public final class EpochLimitNote {
             return Optional.empty();
         }
         TrialRecord best = board.rows().get(0).trial();
-        long cutOff = best.splits().stream().filter(split -> cutOffByLimit(split, training)).count();
+        long cutOff = best.splits().stream()
+                .filter(split -> cutOffByLimit(split, training))
+                .count();
         if (cutOff == 0) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "note: the best trial, %s, was still improving when "
-                + "training.max_epochs (%d) ended %d of its %d splits; a larger max_epochs may score higher",
-                best.trialId(), training.maxEpochs(), cutOff, best.splits().size()));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "note: the best trial, %s, was still improving when "
+                        + "training.max_epochs (%d) ended %d of its %d splits; a larger max_epochs may score higher",
+                best.trialId(),
+                training.maxEpochs(),
+                cutOff,
+                best.splits().size()));
     }
 
     static boolean cutOffByLimit(SplitResult split, TrainingSettings training) {
-        return split.status() == TrialStatus.OK && split.epochsRun() >= training.maxEpochs()
+        return split.status() == TrialStatus.OK
+                && split.epochsRun() >= training.maxEpochs()
                 && split.epochsRun() - split.bestEpoch() < training.effectivePatience();
     }
 }

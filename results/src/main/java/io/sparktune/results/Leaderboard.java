@@ -17,8 +17,7 @@ import java.util.TreeSet;
 public final class Leaderboard {
 
     /** One ranked trial. */
-    public record Row(int rank, TrialRecord trial) {
-    }
+    public record Row(int rank, TrialRecord trial) {}
 
     private final List<Row> rows;
     private final int splitCount;
@@ -44,7 +43,8 @@ public final class Leaderboard {
         List<TrialRecord> trials = List.copyOf(latest.values());
         List<TrialRecord> ordered = new ArrayList<>(trials);
         ordered.sort(Comparator.comparing((TrialRecord t) -> t.status() != TrialStatus.OK)
-                .thenComparing(Comparator.comparingDouble(TrialRecord::meanScore).reversed())
+                .thenComparing(
+                        Comparator.comparingDouble(TrialRecord::meanScore).reversed())
                 .thenComparingInt(TrialRecord::trialNumber));
         List<Row> rows = new ArrayList<>();
         long scored = ordered.stream().filter(t -> t.status() == TrialStatus.OK).count();

@@ -18,7 +18,9 @@ public record LeaderboardCells(List<String> columns, List<List<Object>> rows) {
 
     public LeaderboardCells {
         columns = List.copyOf(columns);
-        rows = rows.stream().map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row))).toList();
+        rows = rows.stream()
+                .map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row)))
+                .toList();
     }
 
     public static LeaderboardCells of(Leaderboard board) {
@@ -33,15 +35,16 @@ public record LeaderboardCells(List<String> columns, List<List<Object>> rows) {
         columns.addAll(List.of("status", "trial_id", "trial_seed"));
         board.paramNames().forEach(name -> columns.add(PARAM_PREFIX + name));
         columns.add("message");
-        return new LeaderboardCells(columns, board.rows().stream().map(row -> cells(row, board)).toList());
+        return new LeaderboardCells(
+                columns, board.rows().stream().map(row -> cells(row, board)).toList());
     }
 
     /** Index of {@code column}; an unknown name is an {@link IllegalArgumentException} listing the known ones. */
     public int indexOf(String column) {
         int index = columns.indexOf(column);
         if (index < 0) {
-            throw new IllegalArgumentException("no column '" + column + "' in the leaderboard (columns: "
-                    + String.join(", ", columns) + ")");
+            throw new IllegalArgumentException(
+                    "no column '" + column + "' in the leaderboard (columns: " + String.join(", ", columns) + ")");
         }
         return index;
     }

@@ -22,8 +22,7 @@ public final class LeaderboardCsv {
     public static final String FILE_NAME = "leaderboard.csv";
     public static final String PARAM_PREFIX = LeaderboardCells.PARAM_PREFIX;
 
-    private LeaderboardCsv() {
-    }
+    private LeaderboardCsv() {}
 
     /** The column names, in file order. */
     public static List<String> columns(Leaderboard board) {
@@ -42,7 +41,8 @@ public final class LeaderboardCsv {
      */
     public static String format(LeaderboardCells table) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
             printer.printRecord(table.columns());
             for (List<Object> row : table.rows()) {
                 printer.printRecord(row.stream().map(LeaderboardCsv::cell).toList());
@@ -56,7 +56,12 @@ public final class LeaderboardCsv {
     /** The rows of a leaderboard file, each as column name → cell text, in file order. */
     public static List<Map<String, String>> read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+                CSVParser parser = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .build()
+                        .parse(reader)) {
             return parser.getRecords().stream().map(CSVRecord::toMap).toList();
         }
     }
@@ -65,6 +70,8 @@ public final class LeaderboardCsv {
         if (value == null) {
             return "";
         }
-        return value instanceof String text ? text.replaceAll("\\s+", " ").strip().replace('"', '\'').replace('\\', '/') : value;
+        return value instanceof String text
+                ? text.replaceAll("\\s+", " ").strip().replace('"', '\'').replace('\\', '/')
+                : value;
     }
 }

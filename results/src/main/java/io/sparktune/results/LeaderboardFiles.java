@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * complete file, the previous one or the new one.
  */
 public final class LeaderboardFiles {
-    private LeaderboardFiles() {
-    }
+    private LeaderboardFiles() {}
 
     public static void write(Leaderboard board, Path runDir) throws IOException {
         LeaderboardCells table = LeaderboardCells.of(board);

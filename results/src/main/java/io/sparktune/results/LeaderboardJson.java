@@ -16,11 +16,11 @@ public final class LeaderboardJson {
     public static final String FILE_NAME = "leaderboard.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private LeaderboardJson() {
-    }
+    private LeaderboardJson() {}
 
     public static String format(LeaderboardCells table) {
-        List<Map<String, Object>> records = table.rows().stream().map(row -> record(table.columns(), row)).toList();
+        List<Map<String, Object>> records =
+                table.rows().stream().map(row -> record(table.columns(), row)).toList();
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(records) + "\n";
         } catch (JsonProcessingException e) {

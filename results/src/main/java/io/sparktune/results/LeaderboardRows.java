@@ -9,12 +9,13 @@ import java.util.TreeMap;
 
 /** Reads a leaderboard row back into the candidate it describes, with each value in its hyperparameter's type. */
 public final class LeaderboardRows {
-    private LeaderboardRows() {
-    }
+    private LeaderboardRows() {}
 
     /** The row with {@code rank_test_score == rank} (the first such row if several tie). */
     public static Optional<Map<String, String>> byRank(List<Map<String, String>> rows, int rank) {
-        return rows.stream().filter(r -> String.valueOf(rank).equals(r.get("rank_test_score"))).findFirst();
+        return rows.stream()
+                .filter(r -> String.valueOf(rank).equals(r.get("rank_test_score")))
+                .findFirst();
     }
 
     public static Optional<Map<String, String>> byTrialId(List<Map<String, String>> rows, String trialId) {
@@ -26,8 +27,8 @@ public final class LeaderboardRows {
         row.forEach((column, cell) -> {
             if (column.startsWith(LeaderboardCsv.PARAM_PREFIX) && !cell.isEmpty()) {
                 String name = column.substring(LeaderboardCsv.PARAM_PREFIX.length());
-                HyperParameter hp = HyperParameter.bySpecName(name).orElseThrow(
-                        () -> new IllegalArgumentException("unknown hyperparameter column " + column));
+                HyperParameter hp = HyperParameter.bySpecName(name)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown hyperparameter column " + column));
                 params.put(name, hp.parse(cell));
             }
         });

@@ -21,8 +21,7 @@ public final class LeaderboardTable {
         SHOWN.put("trial_id", "trial");
     }
 
-    private LeaderboardTable() {
-    }
+    private LeaderboardTable() {}
 
     /** The first {@code top} rows of {@code board}, best first. */
     public static String format(Leaderboard board, int top) {
@@ -47,7 +46,9 @@ public final class LeaderboardTable {
         List<List<String>> lines = new ArrayList<>();
         lines.add(header);
         for (List<Object> row : table.rows()) {
-            lines.add(indices.stream().map(i -> text(table.columns().get(i), row.get(i))).toList());
+            lines.add(indices.stream()
+                    .map(i -> text(table.columns().get(i), row.get(i)))
+                    .toList());
         }
         return align(lines);
     }

@@ -41,7 +41,11 @@ public interface RefitEngine {
      * {@code examples} (already standardized with {@code standardizer} when there is one), fitted in minibatches of
      * {@code batchSize} shuffled from {@code seed}.
      */
-    record TrainingSet(DataRef source, int[] rows, Examples examples, Optional<NormalizerStandardize> standardizer,
-                       int batchSize, long seed) {
-    }
+    record TrainingSet(
+            DataRef source,
+            int[] rows,
+            Examples examples,
+            Optional<NormalizerStandardize> standardizer,
+            int batchSize,
+            long seed) {}
 }

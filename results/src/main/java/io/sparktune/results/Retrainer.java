@@ -3,9 +3,9 @@ package io.sparktune.results;
 import io.sparktune.space.Candidate;
 import io.sparktune.space.spec.Scoring;
 import io.sparktune.space.spec.SearchSpec;
-import io.sparktune.space.spec.TrainingSettings;
 import io.sparktune.space.spec.SpecException;
 import io.sparktune.space.spec.SpecParser;
+import io.sparktune.space.spec.TrainingSettings;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.data.DataCache;
@@ -89,8 +89,8 @@ public final class Retrainer {
                 return (int) Math.max(1, Math.round(epochs * DEFAULT_AVERAGED_FRACTION));
             }
             if (averagedEpochs > epochs) {
-                throw new IOException("cannot average the weights of " + averagedEpochs + " epochs: the refit trains "
-                        + epochs);
+                throw new IOException(
+                        "cannot average the weights of " + averagedEpochs + " epochs: the refit trains " + epochs);
             }
             return averagedEpochs;
         }
@@ -102,13 +102,20 @@ public final class Retrainer {
      * holds out no examples and has no validation score (NaN); its weights are the mean over its last
      * {@code averagedEpochs} epochs (0 for a hold-out refit, which restores its best epoch's).
      */
-    public record Outcome(Candidate candidate, int trainExamples, int heldOutExamples, TrainingOutcome training,
-                          int averagedEpochs, Scoring scoring, double testScore, SortedMap<String, Double> testMetrics, int testExamples,
-                          Path model, Path description) {
-    }
+    public record Outcome(
+            Candidate candidate,
+            int trainExamples,
+            int heldOutExamples,
+            TrainingOutcome training,
+            int averagedEpochs,
+            Scoring scoring,
+            double testScore,
+            SortedMap<String, Double> testMetrics,
+            int testExamples,
+            Path model,
+            Path description) {}
 
-    private Retrainer() {
-    }
+    private Retrainer() {}
 
     /** Refits in this JVM; see {@link #retrain(Path, Selection, Path, Schedule, int, RefitEngine)}. */
     public static Outcome retrain(Path runDir, Selection selection, Path modelFile, Schedule schedule, int limit)
@@ -120,8 +127,9 @@ public final class Retrainer {
      * @param limit  reads at most this many training examples (0 = the whole file)
      * @param engine fits each epoch: {@link RefitEngine#LOCAL} or on a cluster
      */
-    public static Outcome retrain(Path runDir, Selection selection, Path modelFile, Schedule schedule, int limit,
-                                  RefitEngine engine) throws IOException, SpecException {
+    public static Outcome retrain(
+            Path runDir, Selection selection, Path modelFile, Schedule schedule, int limit, RefitEngine engine)
+            throws IOException, SpecException {
         SearchSpec spec = SpecParser.parse(RunFiles.spec(runDir));
         Map<String, String> row = selection.find(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)));
         if (!TrialStatus.OK.name().equalsIgnoreCase(row.get("status"))) {
@@ -132,22 +140,30 @@ public final class Retrainer {
         LabeledData data = DataCache.load(trainRef);
         Folds.Split split = schedule.holdOut()
                 ? Folds.holdOut(data.strata(), data.numStrata(), HOLD_OUT, candidate.seed())
-                : new Folds.Split(java.util.stream.IntStream.range(0, data.rows()).toArray(), new int[0]);
+                : new Folds.Split(
+                        java.util.stream.IntStream.range(0, data.rows()).toArray(), new int[0]);
         Examples.Pair examples = schedule.holdOut()
                 ? Examples.split(data.select(split.train()), data.select(split.validation()), trainRef.standardize())
                 : Examples.whole(data, trainRef.standardize());
         TrainingSettings settings = spec.training();
         MultiLayerNetwork net = NetworkFactory.initialised(candidate, settings, data, candidate.seed());
-        int epochs = schedule.holdOut() ? (schedule.epochs() == null ? settings.maxEpochs() : schedule.epochs())
+        int epochs = schedule.holdOut()
+                ? (schedule.epochs() == null ? settings.maxEpochs() : schedule.epochs())
                 : schedule.wholeSetEpochs(row);
         int averagedEpochs = schedule.holdOut() ? 0 : schedule.averagedEpochs(epochs);
-        settings = new TrainingSettings(epochs, settings.patience(), settings.batchSize(), settings.loss(),
-                settings.huberDelta(), settings.minDelta(), settings.maxTrialSeconds());
+        settings = new TrainingSettings(
+                epochs,
+                settings.patience(),
+                settings.batchSize(),
+                settings.loss(),
+                settings.huberDelta(),
+                settings.minDelta(),
+                settings.maxTrialSeconds());
         Scoring scoring = spec.search().scoring();
         int batchSize = SplitTask.batchSize(candidate, settings);
         SplitTrainer trainer = new SplitTrainer(settings, batchSize);
-        RefitEngine.TrainingSet trainingSet = new RefitEngine.TrainingSet(trainRef, split.train(), examples.train(),
-                examples.normalizer(), batchSize, candidate.seed());
+        RefitEngine.TrainingSet trainingSet = new RefitEngine.TrainingSet(
+                trainRef, split.train(), examples.train(), examples.normalizer(), batchSize, candidate.seed());
         TrainingOutcome training;
         try (SplitTrainer.EpochFitter fitter = engine.fitter(trainingSet, trainer)) {
             if (schedule.holdOut()) {
@@ -159,20 +175,30 @@ public final class Retrainer {
             }
         }
         if (training.status() != TrialStatus.OK) {
-            throw new IOException(candidate.trialId() + " " + training.status().name().toLowerCase() + ": " + training.message());
+            throw new IOException(
+                    candidate.trialId() + " " + training.status().name().toLowerCase() + ": " + training.message());
         }
         SortedMap<String, Double> testMetrics = new TreeMap<>();
         int testExamples = 0;
         if (spec.data().test().isPresent()) {
-            LabeledData test = DataCache.load(DataRef.of(spec.data(), spec.data().test().get(), spec.task(), 0))
+            LabeledData test = DataCache.load(
+                            DataRef.of(spec.data(), spec.data().test().get(), spec.task(), 0))
                     .alignedTo(data);
             testMetrics = Metrics.of(net, test, examples.normalizer());
             testExamples = test.rows();
         }
         List<String> differences = saveModel(net, examples.normalizer(), modelFile);
-        Outcome outcome = new Outcome(candidate, split.train().length, split.validation().length, training,
-                averagedEpochs, scoring,
-                testMetrics.getOrDefault(scoring.specName(), Double.NaN), testMetrics, testExamples, modelFile,
+        Outcome outcome = new Outcome(
+                candidate,
+                split.train().length,
+                split.validation().length,
+                training,
+                averagedEpochs,
+                scoring,
+                testMetrics.getOrDefault(scoring.specName(), Double.NaN),
+                testMetrics,
+                testExamples,
+                modelFile,
                 Path.of(modelFile + ".json"));
         AtomicFiles.write(outcome.description(), describe(spec, outcome, engine.settings(), differences));
         return outcome;
@@ -182,8 +208,8 @@ public final class Retrainer {
      * The model zip in DL4J's own classes ({@link PortableModel}: plain DL4J restores it), with the standardizer of
      * the training features inside it when there is one; returns where its configuration differs from the training.
      */
-    private static List<String> saveModel(MultiLayerNetwork net, Optional<NormalizerStandardize> normalizer,
-                                          Path modelFile) throws IOException {
+    private static List<String> saveModel(
+            MultiLayerNetwork net, Optional<NormalizerStandardize> normalizer, Path modelFile) throws IOException {
         PortableModel.Portable portable = PortableModel.of(net);
         // the normalizer is added afterwards: writeModel(..., normalizer) flushes a stream it has closed (DL4J M2.1)
         AtomicFiles.writeFile(modelFile, temp -> {
@@ -195,8 +221,9 @@ public final class Retrainer {
         return portable.differences();
     }
 
-    private static String describe(SearchSpec spec, Outcome outcome, Map<String, Object> trainedWith,
-                                   List<String> portableDifferences) throws IOException {
+    private static String describe(
+            SearchSpec spec, Outcome outcome, Map<String, Object> trainedWith, List<String> portableDifferences)
+            throws IOException {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("search", spec.name());
         description.put("task", spec.task().specName());
@@ -222,6 +249,8 @@ public final class Retrainer {
         description.put("trained_with", new TreeMap<>(trainedWith));
         description.put("model", outcome.model().getFileName().toString());
         description.put("portable_differences", portableDifferences);
-        return io.sparktune.worker.WorkerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(description) + "\n";
+        return io.sparktune.worker.WorkerJson.mapper()
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(description) + "\n";
     }
 }

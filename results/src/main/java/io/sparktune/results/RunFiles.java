@@ -1,8 +1,8 @@
 package io.sparktune.results;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -16,14 +16,15 @@ import java.util.Optional;
 public final class RunFiles {
     /** One line: the fully qualified URI of the search's checkpoint directory. */
     public static final String CHECKPOINT_DIR_FILE = "checkpoint-dir.txt";
+
     private static final List<String> SPEC_NAMES = List.of("spec.yaml", "spec.json");
 
-    private RunFiles() {
-    }
+    private RunFiles() {}
 
     /** Creates {@code runDir} for a new search and copies the spec into it; refuses a directory holding a search. */
     public static void startNew(Path runDir, Path specFile) throws IOException {
-        if (Files.exists(runDir.resolve(TrialJournal.FILE_NAME)) || Files.exists(runDir.resolve(LeaderboardCsv.FILE_NAME))) {
+        if (Files.exists(runDir.resolve(TrialJournal.FILE_NAME))
+                || Files.exists(runDir.resolve(LeaderboardCsv.FILE_NAME))) {
             throw new IOException(runDir + " already holds a search; choose another --out directory");
         }
         Files.createDirectories(runDir);
@@ -62,7 +63,8 @@ public final class RunFiles {
     /** The checkpoint directory the search in {@code runDir} recorded, if any. */
     public static Optional<String> checkpointDir(Path runDir) throws IOException {
         Path file = runDir.resolve(CHECKPOINT_DIR_FILE);
-        return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+        return Files.isRegularFile(file)
+                ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
                 : Optional.empty();
     }
 }

@@ -44,12 +44,12 @@ public final class RunLock implements AutoCloseable {
         // one channel per file and JVM: closing a second one would release this process's lock taken by the first
         Path key = runDir.toRealPath();
         if (!HELD_IN_THIS_JVM.add(key)) {
-            throw inUse(runDir, holderName());   // not read from the file: closing it would drop our lock
+            throw inUse(runDir, holderName()); // not read from the file: closing it would drop our lock
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw inUse(runDir, holder(file));

@@ -2,8 +2,7 @@ package io.sparktune.results;
 
 /** Mean and population standard deviation, NaN for no values. */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     static double mean(double[] values) {
         if (values.length == 0) {

@@ -33,11 +33,13 @@ public final class TrialJournal implements AutoCloseable {
      */
     public static TrialJournal openForAppend(Path runDir) throws IOException {
         Path file = runDir.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         long completeLength = lengthOfCompleteLines(channel);
         if (completeLength < channel.size()) {
-            LOG.warn("{}: cutting off a torn last line ({} bytes) left by an interrupted search", file,
+            LOG.warn(
+                    "{}: cutting off a torn last line ({} bytes) left by an interrupted search",
+                    file,
                     channel.size() - completeLength);
             channel.truncate(completeLength);
             channel.force(true);
@@ -85,7 +87,8 @@ public final class TrialJournal implements AutoCloseable {
                 records.add(WorkerJson.mapper().readValue(line, TrialRecord.class));
             } catch (JsonProcessingException e) {
                 if (i < lines.size() - 1) {
-                    throw new IOException(file + ": line " + (i + 1) + " is not a trial record: " + e.getOriginalMessage(), e);
+                    throw new IOException(
+                            file + ": line " + (i + 1) + " is not a trial record: " + e.getOriginalMessage(), e);
                 }
                 LOG.warn("{}: ignoring a torn last line (the search was interrupted while writing it)", file);
             }

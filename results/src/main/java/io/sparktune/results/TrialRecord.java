@@ -14,22 +14,35 @@ import java.util.TreeMap;
  * makes the mean NaN). {@code rung} is the multi-fidelity rung the trial reached (null without such a scheduler); a
  * trial trained rung by rung is journaled once per rung, and its latest record is the one that counts.
  */
-public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> params, TrialStatus status,
-                          List<SplitResult> splits, Integer rung) {
+public record TrialRecord(
+        int trialNumber,
+        long seed,
+        SortedMap<String, Object> params,
+        TrialStatus status,
+        List<SplitResult> splits,
+        Integer rung) {
     public TrialRecord {
         params = new TreeMap<>(params);
-        splits = splits.stream().sorted(Comparator.comparingInt(SplitResult::split)).toList();
+        splits = splits.stream()
+                .sorted(Comparator.comparingInt(SplitResult::split))
+                .toList();
     }
 
     /** A trial trained in one go. */
-    public TrialRecord(int trialNumber, long seed, SortedMap<String, Object> params, TrialStatus status,
-                       List<SplitResult> splits) {
+    public TrialRecord(
+            int trialNumber,
+            long seed,
+            SortedMap<String, Object> params,
+            TrialStatus status,
+            List<SplitResult> splits) {
         this(trialNumber, seed, params, status, splits, null);
     }
 
     public static TrialRecord of(Candidate candidate, List<SplitResult> splits) {
-        TrialStatus status = splits.stream().map(SplitResult::status)
-                .max(Comparator.comparingInt(TrialRecord::severity)).orElse(TrialStatus.FAILED);
+        TrialStatus status = splits.stream()
+                .map(SplitResult::status)
+                .max(Comparator.comparingInt(TrialRecord::severity))
+                .orElse(TrialStatus.FAILED);
         return new TrialRecord(candidate.trialNumber(), candidate.seed(), candidate.params(), status, splits);
     }
 
@@ -47,10 +60,24 @@ public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> 
     }
 
     private List<SplitResult> withEarlierFitTimes(TrialRecord earlier) {
-        return splits.stream().map(s -> earlier == null || s.split() >= earlier.splits().size() ? s
-                : new SplitResult(s.trialNumber(), s.split(), s.status(), s.score(), s.epochsRun(), s.bestEpoch(),
-                s.fitSeconds() + earlier.splits().get(s.split()).fitSeconds(), s.curve(), s.message(), s.worker(),
-                s.metrics(), s.taskSeconds() + earlier.splits().get(s.split()).taskSeconds())).toList();
+        return splits.stream()
+                .map(s -> earlier == null || s.split() >= earlier.splits().size()
+                        ? s
+                        : new SplitResult(
+                                s.trialNumber(),
+                                s.split(),
+                                s.status(),
+                                s.score(),
+                                s.epochsRun(),
+                                s.bestEpoch(),
+                                s.fitSeconds() + earlier.splits().get(s.split()).fitSeconds(),
+                                s.curve(),
+                                s.message(),
+                                s.worker(),
+                                s.metrics(),
+                                s.taskSeconds()
+                                        + earlier.splits().get(s.split()).taskSeconds()))
+                .toList();
     }
 
     public String trialId() {
@@ -63,12 +90,16 @@ public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> 
 
     /** Mean validation score over splits; NaN unless every split is OK. */
     public double meanScore() {
-        return status == TrialStatus.OK ? Stats.mean(splits.stream().mapToDouble(SplitResult::score).toArray()) : Double.NaN;
+        return status == TrialStatus.OK
+                ? Stats.mean(splits.stream().mapToDouble(SplitResult::score).toArray())
+                : Double.NaN;
     }
 
     /** Population standard deviation of the split scores (as numpy's {@code std}); NaN unless OK. */
     public double stdScore() {
-        return status == TrialStatus.OK ? Stats.std(splits.stream().mapToDouble(SplitResult::score).toArray()) : Double.NaN;
+        return status == TrialStatus.OK
+                ? Stats.std(splits.stream().mapToDouble(SplitResult::score).toArray())
+                : Double.NaN;
     }
 
     public double meanFitSeconds() {
@@ -105,7 +136,11 @@ public record TrialRecord(int trialNumber, long seed, SortedMap<String, Object> 
 
     /** The first error message among the splits, or null. */
     public String message() {
-        return splits.stream().map(SplitResult::message).filter(m -> m != null && !m.isEmpty()).findFirst().orElse(null);
+        return splits.stream()
+                .map(SplitResult::message)
+                .filter(m -> m != null && !m.isEmpty())
+                .findFirst()
+                .orElse(null);
     }
 
     private static int severity(TrialStatus status) {

@@ -23,8 +23,8 @@ class EpochLimitNoteTest {
     private static TrialRecord trial(int number, double[] scores, int[][] epochs) {
         List<SplitResult> splits = new ArrayList<>();
         for (int k = 0; k < scores.length; k++) {
-            splits.add(new SplitResult(number, k, TrialStatus.OK, scores[k], epochs[k][0], epochs[k][1], 1.0,
-                    List.of(), null, "1@host"));
+            splits.add(new SplitResult(
+                    number, k, TrialStatus.OK, scores[k], epochs[k][0], epochs[k][1], 1.0, List.of(), null, "1@host"));
         }
         return TrialRecord.of(new Candidate(number, new TreeMap<>(Map.of("n_neurons", 10 + number)), 7L), splits);
     }
@@ -52,7 +52,8 @@ class EpochLimitNoteTest {
 
     @Test
     void aFailedSplitOrAnAshaRungBelowTheLimitIsNotCutOff() {
-        SplitResult failed = new SplitResult(0, 0, TrialStatus.FAILED, Double.NaN, 20, 20, 1.0, List.of(), "boom", "1@h");
+        SplitResult failed =
+                new SplitResult(0, 0, TrialStatus.FAILED, Double.NaN, 20, 20, 1.0, List.of(), "boom", "1@h");
         SplitResult lowRung = new SplitResult(0, 0, TrialStatus.OK, 0.8, 5, 5, 1.0, List.of(), null, "1@h");
         assertFalse(EpochLimitNote.cutOffByLimit(failed, TRAINING));
         assertFalse(EpochLimitNote.cutOffByLimit(lowRung, TRAINING));

@@ -2,7 +2,6 @@ package io.sparktune.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,20 +28,39 @@ class LeaderboardFilesTest {
     static Leaderboard board(int trials) {
         List<TrialRecord> records = new ArrayList<>();
         for (int i = 0; i < trials; i++) {
-            records.add(LeaderboardTest.trial(i, Map.of("learning_rate", 1e-4 * (i + 1), "optimizer", "adam",
-                    "n_neurons", 10 + i), TrialStatus.OK, 0.5 + i * 1e-3, 0.6));
+            records.add(LeaderboardTest.trial(
+                    i,
+                    Map.of("learning_rate", 1e-4 * (i + 1), "optimizer", "adam", "n_neurons", 10 + i),
+                    TrialStatus.OK,
+                    0.5 + i * 1e-3,
+                    0.6));
         }
         return Leaderboard.from(records);
     }
 
     @Test
     void csvAndJsonHoldTheSameRowsWithValuesPandasAndSparkReadAlike() throws IOException {
-        TrialRecord failed = TrialRecord.of(new io.sparktune.space.Candidate(5, new java.util.TreeMap<>(
-                Map.of("optimizer", "sgd")), 77L), List.of(new SplitResult(5, 0, TrialStatus.FAILED, Double.NaN, 0, 0, 0.1,
-                List.of(), "java.io.IOException: bad \"file\", C:\\data\nsecond line", "1@host")));
+        TrialRecord failed = TrialRecord.of(
+                new io.sparktune.space.Candidate(5, new java.util.TreeMap<>(Map.of("optimizer", "sgd")), 77L),
+                List.of(new SplitResult(
+                        5,
+                        0,
+                        TrialStatus.FAILED,
+                        Double.NaN,
+                        0,
+                        0,
+                        0.1,
+                        List.of(),
+                        "java.io.IOException: bad \"file\", C:\\data\nsecond line",
+                        "1@host")));
         Leaderboard board = Leaderboard.from(List.of(
-                LeaderboardTest.trial(2, Map.of("learning_rate", 1.0e-4, "optimizer", "adam", "n_neurons", 12),
-                        TrialStatus.OK, 0.75, 0.85), failed));
+                LeaderboardTest.trial(
+                        2,
+                        Map.of("learning_rate", 1.0e-4, "optimizer", "adam", "n_neurons", 12),
+                        TrialStatus.OK,
+                        0.75,
+                        0.85),
+                failed));
         LeaderboardFiles.write(board, dir);
 
         String csv = Files.readString(dir.resolve(LeaderboardCsv.FILE_NAME));
@@ -60,13 +78,22 @@ class LeaderboardFilesTest {
         assertEquals("", last.get("param_n_neurons"), "a parameter the trial did not search is empty");
         assertEquals("java.io.IOException: bad 'file', C:/data second line", last.get("message"));
         for (Map<String, String> row : rows) {
-            for (String column : List.of("rank_test_score", "mean_test_score", "std_test_score", "split0_test_score",
-                    "mean_fit_time", "std_fit_time", "mean_epochs", "mean_best_epoch", "trial_seed")) {
+            for (String column : List.of(
+                    "rank_test_score",
+                    "mean_test_score",
+                    "std_test_score",
+                    "split0_test_score",
+                    "mean_fit_time",
+                    "std_fit_time",
+                    "mean_epochs",
+                    "mean_best_epoch",
+                    "trial_seed")) {
                 Double.parseDouble(row.get(column)); // every numeric cell parses (NaN included)
             }
         }
 
-        JsonNode json = new ObjectMapper().readTree(dir.resolve(LeaderboardJson.FILE_NAME).toFile());
+        JsonNode json = new ObjectMapper()
+                .readTree(dir.resolve(LeaderboardJson.FILE_NAME).toFile());
         assertEquals(rows.size(), json.size());
         List<String> keys = new ArrayList<>();
         json.get(0).fieldNames().forEachRemaining(keys::add);
@@ -75,7 +102,9 @@ class LeaderboardFilesTest {
         assertEquals(12, json.get(0).get("param_n_neurons").intValue());
         assertTrue(json.get(1).get("mean_test_score").isNull(), "JSON has no NaN: null");
         assertTrue(json.get(1).get("param_n_neurons").isNull());
-        assertEquals("java.io.IOException: bad \"file\", C:\\data\nsecond line", json.get(1).get("message").textValue(),
+        assertEquals(
+                "java.io.IOException: bad \"file\", C:\\data\nsecond line",
+                json.get(1).get("message").textValue(),
                 "the JSON keeps the message unabridged");
         assertEquals(rows.get(1).get("trial_id"), json.get(1).get("trial_id").textValue());
     }
@@ -86,16 +115,20 @@ class LeaderboardFilesTest {
         LeaderboardFiles.write(board(3), dir);
         String before = Files.readString(csv);
         String next = LeaderboardCsv.format(board(50));
-        IOException crash = assertThrows(IOException.class, () -> AtomicFiles.write(csv, out -> {
-            out.write(next.substring(0, next.length() / 2).getBytes(StandardCharsets.UTF_8));
-            throw new IOException("disk full");
-        }));
+        IOException crash = assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(csv, out -> {
+                    out.write(next.substring(0, next.length() / 2).getBytes(StandardCharsets.UTF_8));
+                    throw new IOException("disk full");
+                }));
         assertEquals("disk full", crash.getMessage());
         assertEquals(before, Files.readString(csv), "the old file is untouched");
         assertEquals(3, LeaderboardCsv.read(csv).size());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(LeaderboardCsv.FILE_NAME, LeaderboardJson.FILE_NAME),
-                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+            assertEquals(
+                    List.of(LeaderboardCsv.FILE_NAME, LeaderboardJson.FILE_NAME),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary file left");
         }
         LeaderboardFiles.write(board(50), dir);
         assertEquals(50, LeaderboardCsv.read(csv).size());
@@ -104,9 +137,14 @@ class LeaderboardFilesTest {
     /** Kills (SIGKILL) a JVM that rewrites a large leaderboard in a loop: what is left is always a whole file. */
     @Test
     void aProcessKilledWhileWritingLeavesACompleteLeaderboard() throws Exception {
-        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RewriteForever.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process writer = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RewriteForever.class.getName(),
+                        dir.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         try (var lines = writer.inputReader()) {
             for (int written = 0; written < 5; written++) {
                 assertTrue(lines.readLine() != null, "the writer JVM stopped early");
@@ -119,7 +157,8 @@ class LeaderboardFilesTest {
             assertEquals(String.valueOf(i + 1), rows.get(i).get("rank_test_score"));
             assertEquals(LeaderboardCsv.columns(board(1)).size(), rows.get(i).size());
         }
-        JsonNode json = new ObjectMapper().readTree(dir.resolve(LeaderboardJson.FILE_NAME).toFile());
+        JsonNode json = new ObjectMapper()
+                .readTree(dir.resolve(LeaderboardJson.FILE_NAME).toFile());
         assertTrue(json.size() >= RewriteForever.FIRST_SIZE);
     }
 

@@ -24,8 +24,17 @@ class LeaderboardTest {
     static TrialRecord trial(int number, Map<String, Object> params, TrialStatus status, double... scores) {
         List<SplitResult> splits = new java.util.ArrayList<>();
         for (int k = 0; k < scores.length; k++) {
-            splits.add(new SplitResult(number, k, status, scores[k], 3 + k, 2, 1.5 + k, List.of(),
-                    status == TrialStatus.OK ? null : "boom", "1@host"));
+            splits.add(new SplitResult(
+                    number,
+                    k,
+                    status,
+                    scores[k],
+                    3 + k,
+                    2,
+                    1.5 + k,
+                    List.of(),
+                    status == TrialStatus.OK ? null : "boom",
+                    "1@host"));
         }
         return TrialRecord.of(new Candidate(number, new TreeMap<>(params), 1000L + number), splits);
     }
@@ -38,7 +47,8 @@ class LeaderboardTest {
                 trial(2, Map.of("n_neurons", 30), TrialStatus.OK, 0.8, 0.8),
                 trial(3, Map.of("n_neurons", 40), TrialStatus.OK, 0.6, 0.6),
                 trial(4, Map.of("n_neurons", 50), TrialStatus.DIVERGED, Double.NaN, 0.1)));
-        List<Integer> order = board.rows().stream().map(r -> r.trial().trialNumber()).toList();
+        List<Integer> order =
+                board.rows().stream().map(r -> r.trial().trialNumber()).toList();
         List<Integer> ranks = board.rows().stream().map(Leaderboard.Row::rank).toList();
         assertEquals(List.of(2, 0, 3, 1, 4), order);
         assertEquals(List.of(1, 2, 2, 4, 4), ranks);
@@ -48,24 +58,55 @@ class LeaderboardTest {
 
     @Test
     void csvHasScikitLearnColumnsAndRoundTripsToTheSameNetwork() throws IOException {
-        Map<String, Object> params = Map.of("n_hidden", 2, "n_neurons", 37, "learning_rate", 0.0012345678901234567,
-                "optimizer", "nesterov", "dropout", 0.3333333333333333);
-        Leaderboard board = Leaderboard.from(List.of(trial(7, params, TrialStatus.OK, 0.81, 0.83, 0.82),
+        Map<String, Object> params = Map.of(
+                "n_hidden",
+                2,
+                "n_neurons",
+                37,
+                "learning_rate",
+                0.0012345678901234567,
+                "optimizer",
+                "nesterov",
+                "dropout",
+                0.3333333333333333);
+        Leaderboard board = Leaderboard.from(List.of(
+                trial(7, params, TrialStatus.OK, 0.81, 0.83, 0.82),
                 trial(8, Map.of("n_hidden", 0, "optimizer", "sgd"), TrialStatus.OK, 0.5, 0.5, 0.5)));
         LeaderboardFiles.write(board, dir);
-        List<String> header = List.of(Files.readAllLines(dir.resolve(LeaderboardCsv.FILE_NAME)).get(0).split(","));
-        assertEquals(List.of("rank_test_score", "mean_test_score", "std_test_score", "split0_test_score",
-                "split1_test_score", "split2_test_score", "mean_fit_time", "std_fit_time", "mean_epochs", "mean_best_epoch", "status",
-                "trial_id", "trial_seed", "param_dropout", "param_learning_rate", "param_n_hidden", "param_n_neurons",
-                "param_optimizer", "message"), header);
+        List<String> header = List.of(
+                Files.readAllLines(dir.resolve(LeaderboardCsv.FILE_NAME)).get(0).split(","));
+        assertEquals(
+                List.of(
+                        "rank_test_score",
+                        "mean_test_score",
+                        "std_test_score",
+                        "split0_test_score",
+                        "split1_test_score",
+                        "split2_test_score",
+                        "mean_fit_time",
+                        "std_fit_time",
+                        "mean_epochs",
+                        "mean_best_epoch",
+                        "status",
+                        "trial_id",
+                        "trial_seed",
+                        "param_dropout",
+                        "param_learning_rate",
+                        "param_n_hidden",
+                        "param_n_neurons",
+                        "param_optimizer",
+                        "message"),
+                header);
 
         List<Map<String, String>> rows = LeaderboardCsv.read(dir.resolve(LeaderboardCsv.FILE_NAME));
         assertEquals("trial-0007", rows.get(0).get("trial_id"));
         assertEquals("", rows.get(1).get("param_dropout"), "a parameter the trial did not have stays empty");
-        Candidate back = LeaderboardRows.toCandidate(LeaderboardRows.byRank(rows, 1).orElseThrow());
+        Candidate back =
+                LeaderboardRows.toCandidate(LeaderboardRows.byRank(rows, 1).orElseThrow());
         Candidate original = board.rows().get(0).trial().toCandidate();
         assertEquals(original, back);
-        assertEquals(NetworkFactory.build(original, Task.CLASSIFICATION, 784, 10, 1).toJson(),
+        assertEquals(
+                NetworkFactory.build(original, Task.CLASSIFICATION, 784, 10, 1).toJson(),
                 NetworkFactory.build(back, Task.CLASSIFICATION, 784, 10, 1).toJson());
     }
 
@@ -77,7 +118,10 @@ class LeaderboardTest {
             journal.append(a);
             journal.append(b);
         }
-        Files.writeString(dir.resolve(TrialJournal.FILE_NAME), "{\"trialNumber\":2,\"se", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve(TrialJournal.FILE_NAME),
+                "{\"trialNumber\":2,\"se",
+                java.nio.file.StandardOpenOption.APPEND);
         List<TrialRecord> read = TrialJournal.read(dir);
         assertEquals(2, read.size());
         assertEquals(a.toCandidate(), read.get(0).toCandidate());

@@ -46,10 +46,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class PortableModelZipTest {
     private static final int EXAMPLES = 5;
-    private static final String BOSTON_DIR = System.getProperty("sklearn.data.dir",
-            "/usr/local/share/datasets/sklearn");
-    private static final Map<String, Object> COSINE = Map.of("lr_schedule", "cosine", "lr_decay_epochs", 3,
-            "lr_min_ratio", 0.1);
+    private static final String BOSTON_DIR =
+            System.getProperty("sklearn.data.dir", "/usr/local/share/datasets/sklearn");
+    private static final Map<String, Object> COSINE =
+            Map.of("lr_schedule", "cosine", "lr_decay_epochs", 3, "lr_min_ratio", 0.1);
 
     @TempDir
     Path dir;
@@ -63,31 +63,50 @@ class PortableModelZipTest {
 
     @Test
     void bestZipRestoresWithPlainDl4jAndPredictsWhatSparktunePredicts() throws Exception {
-        Path fashion = run("fashion", "classification", FashionMnist.specData(0), "",
-                trial(1, "adam", COSINE), trial(2, "nadam", Map.of()), trial(3, "momentum", COSINE),
-                trial(4, "nesterov", Map.of()), trial(5, "sgd", COSINE));
-        Path boston = run("boston", "regression", """
+        Path fashion = run(
+                "fashion",
+                "classification",
+                FashionMnist.specData(0),
+                "",
+                trial(1, "adam", COSINE),
+                trial(2, "nadam", Map.of()),
+                trial(3, "momentum", COSINE),
+                trial(4, "nesterov", Map.of()),
+                trial(5, "sgd", COSINE));
+        Path boston = run(
+                "boston",
+                "regression",
+                """
                 data:
                   format: csv
                   train: {path: %s/boston_train.csv}
                   test: {path: %s/boston_test.csv}
-                  label: MEDV""".formatted(BOSTON_DIR, BOSTON_DIR), ", loss: huber, huber_delta: 2.0",
+                  label: MEDV""".formatted(BOSTON_DIR, BOSTON_DIR),
+                ", loss: huber, huber_delta: 2.0",
                 trial(6, "adam", COSINE));
-        List<Case> cases = List.of(new Case(fashion, 1, false), new Case(fashion, 2, false), new Case(fashion, 3, true),
-                new Case(fashion, 4, false), new Case(fashion, 5, false), new Case(boston, 6, true));
+        List<Case> cases = List.of(
+                new Case(fashion, 1, false),
+                new Case(fashion, 2, false),
+                new Case(fashion, 3, true),
+                new Case(fashion, 4, false),
+                new Case(fashion, 5, false),
+                new Case(boston, 6, true));
 
         List<String> childArgs = new ArrayList<>();
         List<float[][]> expected = new ArrayList<>();
         for (Case c : cases) {
             Path zip = dir.resolve(c.name() + ".zip");
             Retrainer.Selection row = new Retrainer.Selection(null, "trial-%04d".formatted(c.trial()));
-            Retrainer.Outcome outcome = Retrainer.retrain(c.runDir(), row, zip, Retrainer.Schedule.wholeSet(1, null), 600);
+            Retrainer.Outcome outcome =
+                    Retrainer.retrain(c.runDir(), row, zip, Retrainer.Schedule.wholeSet(1, null), 600);
             try (ZipFile file = new ZipFile(zip.toFile())) {
-                byte[] configuration = file.getInputStream(file.getEntry("configuration.json")).readAllBytes();
+                byte[] configuration =
+                        file.getInputStream(file.getEntry("configuration.json")).readAllBytes();
                 String json = new String(configuration, StandardCharsets.UTF_8);
                 assertFalse(json.contains("io.sparktune"), c.name() + ": " + json);
             }
-            JsonNode description = new ObjectMapper().readTree(Path.of(zip + ".json").toFile());
+            JsonNode description =
+                    new ObjectMapper().readTree(Path.of(zip + ".json").toFile());
             JsonNode differences = description.get("portable_differences");
             assertEquals(c.differs(), !differences.isEmpty(), c.name() + ": " + differences);
 
@@ -95,8 +114,12 @@ class PortableModelZipTest {
             // to float rounding: the Huber network predicted through DL4J's output(), the saved MSE one through ours
             Map<String, Double> evaluated = ModelEvaluator.evaluate(zip, data).metrics();
             assertEquals(outcome.testMetrics().keySet(), evaluated.keySet());
-            outcome.testMetrics().forEach((metric, score) -> assertEquals(score, evaluated.get(metric),
-                    1e-6 * Math.abs(score), c.name() + ": evaluate scores the zip as retrain scored the trained net"));
+            outcome.testMetrics()
+                    .forEach((metric, score) -> assertEquals(
+                            score,
+                            evaluated.get(metric),
+                            1e-6 * Math.abs(score),
+                            c.name() + ": evaluate scores the zip as retrain scored the trained net"));
 
             LabeledData test = DataCache.load(data.test());
             Path features = dir.resolve(c.name() + ".csv");
@@ -127,8 +150,13 @@ class PortableModelZipTest {
     }
 
     private static TrialRecord trial(int number, String optimizer, Map<String, Object> schedule) {
-        Map<String, Object> params = new TreeMap<>(Map.of("optimizer", optimizer, "n_neurons", 16 + number,
-                "learning_rate", optimizer.equals("sgd") ? 0.05 : 3e-3));
+        Map<String, Object> params = new TreeMap<>(Map.of(
+                "optimizer",
+                optimizer,
+                "n_neurons",
+                16 + number,
+                "learning_rate",
+                optimizer.equals("sgd") ? 0.05 : 3e-3));
         params.putAll(schedule);
         return LeaderboardTest.trial(number, params, TrialStatus.OK, 0.5, 0.5);
     }
@@ -216,8 +244,11 @@ class PortableModelZipTest {
             Files.write(source, in.readAllBytes());
         }
         String path = String.join(File.pathSeparator, classPath);
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-cp", path, "-d", classes.toString(), source.toString()), "javac of " + source);
+        assertEquals(
+                0,
+                ToolProvider.getSystemJavaCompiler()
+                        .run(null, null, null, "-cp", path, "-d", classes.toString(), source.toString()),
+                "javac of " + source);
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx1g"));
@@ -226,7 +257,8 @@ class PortableModelZipTest {
                 .forEach(command::add);
         command.addAll(List.of("-cp", classes + File.pathSeparator + path, "PredictWithPlainDl4j"));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(false)
                 .redirectError(dir.resolve("plain-dl4j.err").toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         Process child = builder.start();

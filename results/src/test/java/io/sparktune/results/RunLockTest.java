@@ -20,13 +20,14 @@ class RunLockTest {
         Path run = dir.resolve("run");
         try (RunLock held = RunLock.acquire(run)) {
             IOException e = assertThrows(IOException.class, () -> RunLock.acquire(run));
-            assertTrue(e.getMessage().contains("in use by a running search (" + RunLock.holderName() + ")"),
+            assertTrue(
+                    e.getMessage().contains("in use by a running search (" + RunLock.holderName() + ")"),
                     e.getMessage());
             assertTrue(osLockHeld(run.resolve(RunLock.FILE_NAME)), "the refusal left the lock in place for others");
             // (last: reading the file closes a descriptor of it, which drops this process's lock)
             assertEquals(RunLock.holderName(), Files.readString(run.resolve(RunLock.FILE_NAME)));
         }
-        RunLock.acquire(run).close();   // released: free again
+        RunLock.acquire(run).close(); // released: free again
     }
 
     /**
@@ -50,7 +51,7 @@ class RunLockTest {
     @Test
     void aLockFileLeftByADeadProcessDoesNotBlock() throws Exception {
         Path run = Files.createDirectories(dir.resolve("run"));
-        Files.writeString(run.resolve(RunLock.FILE_NAME), "999999@a-host-that-died");   // no process holds it
+        Files.writeString(run.resolve(RunLock.FILE_NAME), "999999@a-host-that-died"); // no process holds it
         try (RunLock lock = RunLock.acquire(run)) {
             assertEquals(RunLock.holderName(), Files.readString(run.resolve(RunLock.FILE_NAME)));
         }

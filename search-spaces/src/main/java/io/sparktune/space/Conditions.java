@@ -24,8 +24,11 @@ public final class Conditions {
 
     static {
         Condition hidden = atLeast(HyperParameter.N_HIDDEN, 1);
-        for (HyperParameter hp : List.of(HyperParameter.N_NEURONS, HyperParameter.NEURONS_PER_LAYER,
-                HyperParameter.ACTIVATION, HyperParameter.BATCH_NORM)) {
+        for (HyperParameter hp : List.of(
+                HyperParameter.N_NEURONS,
+                HyperParameter.NEURONS_PER_LAYER,
+                HyperParameter.ACTIVATION,
+                HyperParameter.BATCH_NORM)) {
             CONDITIONS.put(hp, hidden);
         }
         CONDITIONS.put(HyperParameter.FUNNEL, atLeast(HyperParameter.N_HIDDEN, 2));
@@ -33,7 +36,8 @@ public final class Conditions {
         Condition adamFamily = oneOf(HyperParameter.OPTIMIZER, "adam", "nadam", "adamax", "amsgrad");
         CONDITIONS.put(HyperParameter.BETA1, adamFamily);
         CONDITIONS.put(HyperParameter.BETA2, adamFamily);
-        CONDITIONS.put(HyperParameter.EPSILON,
+        CONDITIONS.put(
+                HyperParameter.EPSILON,
                 oneOf(HyperParameter.OPTIMIZER, "adagrad", "rmsprop", "adam", "nadam", "adamax", "amsgrad"));
         CONDITIONS.put(HyperParameter.RHO, oneOf(HyperParameter.OPTIMIZER, "rmsprop"));
         CONDITIONS.put(HyperParameter.LR_DECAY_RATE, oneOf(HyperParameter.LR_SCHEDULE, "exponential", "step"));
@@ -41,8 +45,7 @@ public final class Conditions {
         CONDITIONS.put(HyperParameter.LR_MIN_RATIO, oneOf(HyperParameter.LR_SCHEDULE, "cosine"));
     }
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** When {@code hp} applies, or empty if it always does. */
     public static Optional<Condition> of(HyperParameter hp) {
@@ -55,14 +58,17 @@ public final class Conditions {
     }
 
     private static Condition atLeast(HyperParameter parent, int min) {
-        return new Condition(parent, v -> v instanceof Number n && n.intValue() >= min,
-                parent.specName() + " ≥ " + min);
+        return new Condition(
+                parent, v -> v instanceof Number n && n.intValue() >= min, parent.specName() + " ≥ " + min);
     }
 
     private static Condition oneOf(HyperParameter parent, String... values) {
         Set<String> allowed = Set.of(values);
-        String text = parent.specName() + " is " + (values.length == 1 ? values[0]
-                : String.join(", ", List.of(values).subList(0, values.length - 1)) + " or " + values[values.length - 1]);
+        String text = parent.specName() + " is "
+                + (values.length == 1
+                        ? values[0]
+                        : String.join(", ", List.of(values).subList(0, values.length - 1)) + " or "
+                                + values[values.length - 1]);
         return new Condition(parent, allowed::contains, text);
     }
 }

@@ -15,8 +15,8 @@ public enum HyperParameter {
     N_HIDDEN(Kind.INT, 0, 64, 1),
     N_NEURONS(Kind.INT, 1, 1_000_000, 30),
     LEARNING_RATE(Kind.REAL, Double.MIN_NORMAL, 100.0, 3e-3),
-    OPTIMIZER(List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "nadam", "adamax", "amsgrad"),
-            "adam"),
+    OPTIMIZER(
+            List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "nadam", "adamax", "amsgrad"), "adam"),
     DROPOUT(Kind.REAL, 0.0, 0.95, 0.0),
     ACTIVATION(List.of("relu", "leakyrelu", "elu", "selu", "tanh", "sigmoid", "gelu"), "relu"),
     L2(Kind.REAL, 0.0, 10.0, 0.0),
@@ -29,8 +29,16 @@ public enum HyperParameter {
     /** Width ratio of consecutive hidden layers: layer i has {@code round(n_neurons · funnel^i)} units (at least 1). */
     FUNNEL(Kind.REAL, Double.MIN_NORMAL, 1.0, 1.0),
     /** Keras initializer names; {@code auto}: He for the ReLU family, LeCun for SELU, Glorot otherwise. */
-    WEIGHT_INIT(List.of("auto", "he_normal", "he_uniform", "glorot_normal", "glorot_uniform", "lecun_normal",
-            "lecun_uniform"), "auto"),
+    WEIGHT_INIT(
+            List.of(
+                    "auto",
+                    "he_normal",
+                    "he_uniform",
+                    "glorot_normal",
+                    "glorot_uniform",
+                    "lecun_normal",
+                    "lecun_uniform"),
+            "auto"),
     /** A batch-normalisation layer after each hidden dense layer; written {@code true}/{@code false}, stored as text. */
     BATCH_NORM(List.of("false", "true"), "false"),
     L1(Kind.REAL, 0.0, 10.0, 0.0),
@@ -47,7 +55,11 @@ public enum HyperParameter {
     LR_MIN_RATIO(Kind.REAL, 0.0, 1.0, 0.0);
 
     /** What values a hyperparameter takes. */
-    public enum Kind { INT, REAL, CATEGORY }
+    public enum Kind {
+        INT,
+        REAL,
+        CATEGORY
+    }
 
     private final Kind valueKind;
     private final double min;
@@ -114,20 +126,25 @@ public enum HyperParameter {
         Object v = normalize(value);
         switch (valueKind) {
             case CATEGORY:
-                return v instanceof String s && categories.contains(s) ? null
+                return v instanceof String s && categories.contains(s)
+                        ? null
                         : "unknown value '" + v + "' (expected one of " + String.join(", ", categories) + ")";
             case INT:
                 if (!(v instanceof Integer i)) {
                     return "must be an integer (got " + v + ")";
                 }
-                return i < min || i > max ? "must be in [" + (long) min + ", " + (long) max + "] (got " + i + ")" : null;
+                return i < min || i > max
+                        ? "must be in [" + (long) min + ", " + (long) max + "] (got " + i + ")"
+                        : null;
             default:
                 if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
                     return "must be a finite number (got " + v + ")";
                 }
                 double d = n.doubleValue();
-                return d < min || d > max ? "must be in [" + (min == Double.MIN_NORMAL ? "0 (exclusive)" : min) + ", "
-                        + max + "] (got " + d + ")" : null;
+                return d < min || d > max
+                        ? "must be in [" + (min == Double.MIN_NORMAL ? "0 (exclusive)" : min) + ", " + max + "] (got "
+                                + d + ")"
+                        : null;
         }
     }
 

@@ -10,8 +10,7 @@ public final class LayerWidths {
     /** Between two widths in the text form; a CSV- and shell-safe character that is no digit. */
     public static final String SEPARATOR = "-";
 
-    private LayerWidths() {
-    }
+    private LayerWidths() {}
 
     public static String format(List<Integer> widths) {
         return widths.stream().map(String::valueOf).collect(Collectors.joining(SEPARATOR));

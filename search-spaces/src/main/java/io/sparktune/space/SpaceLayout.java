@@ -63,7 +63,10 @@ public final class SpaceLayout {
         if (nHidden == null) {
             return (Integer) HyperParameter.N_HIDDEN.defaultValue();
         }
-        return nHidden.discreteValues().stream().mapToInt(v -> (Integer) v).max().orElse(0);
+        return nHidden.discreteValues().stream()
+                .mapToInt(v -> (Integer) v)
+                .max()
+                .orElse(0);
     }
 
     /** One value per slot, from one unit-interval point per slot. */
@@ -110,7 +113,8 @@ public final class SpaceLayout {
         Object[] values = values(params);
         double[] units = new double[slots.size()];
         for (int i = 0; i < units.length; i++) {
-            units[i] = values[i] == null ? Double.NaN : slots.get(i).distribution().toUnit(values[i]);
+            units[i] =
+                    values[i] == null ? Double.NaN : slots.get(i).distribution().toUnit(values[i]);
         }
         return units;
     }
@@ -122,7 +126,8 @@ public final class SpaceLayout {
         List<Integer> widths = perLayer == null ? List.of() : LayerWidths.parse(perLayer.toString());
         for (int i = 0; i < values.length; i++) {
             Slot slot = slots.get(i);
-            values[i] = slot.layer() < 0 ? params.get(slot.hp().specName())
+            values[i] = slot.layer() < 0
+                    ? params.get(slot.hp().specName())
                     : slot.layer() < widths.size() ? widths.get(slot.layer()) : null;
         }
         return values;
@@ -150,7 +155,9 @@ public final class SpaceLayout {
         if (index == firstChild) {
             long product = 1;
             for (int i = firstChild; i < slots.size(); i++) {
-                product = applies(i, values) ? saturatingMultiply(product, slots.get(i).distribution().gridSize(points))
+                product = applies(i, values)
+                        ? saturatingMultiply(
+                                product, slots.get(i).distribution().gridSize(points))
                         : product;
             }
             return product;

@@ -31,11 +31,17 @@ class CandidateTextRoundTripTest {
         for (int i = 0; i < 200; i++) {
             Candidate candidate = sampler.next();
             TreeMap<String, Object> back = new TreeMap<>();
-            candidate.params().forEach((name, value) ->
-                    back.put(name, HyperParameter.bySpecName(name).orElseThrow().parse(String.valueOf(value))));
+            candidate
+                    .params()
+                    .forEach((name, value) -> back.put(
+                            name, HyperParameter.bySpecName(name).orElseThrow().parse(String.valueOf(value))));
             assertEquals(candidate.params(), back);
             assertEquals(candidate.hiddenWidths(), new Candidate(0, back, 0).hiddenWidths());
-            sampler.observe(candidate, candidate.hiddenWidths().stream().mapToInt(Integer::intValue).sum());
+            sampler.observe(
+                    candidate,
+                    candidate.hiddenWidths().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum());
         }
     }
 }

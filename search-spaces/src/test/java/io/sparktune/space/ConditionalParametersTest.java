@@ -53,7 +53,8 @@ class ConditionalParametersTest {
         }
         assertTrue(depths[0] && depths[4]);
         // layers are drawn independently: the widths of one candidate differ
-        assertTrue(draw(space, 300).stream().map(Candidate::hiddenWidths)
+        assertTrue(draw(space, 300).stream()
+                .map(Candidate::hiddenWidths)
                 .anyMatch(w -> w.size() > 1 && w.stream().distinct().count() > 1));
     }
 

@@ -32,8 +32,7 @@ public final class SplitJob {
     private static final Logger LOG = LoggerFactory.getLogger(SplitJob.class);
     private static final String WORKER = ProcessHandle.current().pid() + "@" + hostName();
 
-    private SplitJob() {
-    }
+    private SplitJob() {}
 
     /** An error outside the candidate's own training: the task failed, not the candidate; it may work again. */
     public static final class InfrastructureException extends RuntimeException {
@@ -59,13 +58,20 @@ public final class SplitJob {
         // arrays and network are freed when the split ends: an executor runs thousands of them
         try (Examples.Pair examples = Examples.split(data, split, task.data().standardize())) {
             long seed = TrialSeeds.splitSeed(task.candidate().seed(), task.split());
-            Optional<Checkpoints.Restored> restored = task.trainsSegment() ? infrastructure(task,
-                    () -> Checkpoints.load(task.checkpointDir(), task.candidate().trialId(), task.split()))
+            Optional<Checkpoints.Restored> restored = task.trainsSegment()
+                    ? infrastructure(
+                            task,
+                            () -> Checkpoints.load(
+                                    task.checkpointDir(), task.candidate().trialId(), task.split()))
                     : Optional.empty();
             if (restored.isEmpty() && task.continuesFromCheckpoint()) {
                 // never a silent restart from scratch: the trial's earlier epochs would be trained twice
-                return failed(task, start, "checkpoint missing: "
-                        + Checkpoints.location(task.checkpointDir(), task.candidate().trialId(), task.split()));
+                return failed(
+                        task,
+                        start,
+                        "checkpoint missing: "
+                                + Checkpoints.location(
+                                        task.checkpointDir(), task.candidate().trialId(), task.split()));
             }
             MultiLayerNetwork net = null;
             try {
@@ -75,7 +81,11 @@ public final class SplitJob {
                 if (trained.state() != null) {
                     MultiLayerNetwork trainedNet = net;
                     infrastructure(task, () -> {
-                        Checkpoints.save(task.checkpointDir(), task.candidate().trialId(), task.split(), trainedNet,
+                        Checkpoints.save(
+                                task.checkpointDir(),
+                                task.candidate().trialId(),
+                                task.split(),
+                                trainedNet,
                                 trained.state());
                         return null;
                     });
@@ -103,8 +113,17 @@ public final class SplitJob {
     }
 
     private static SplitResult failed(SplitTask task, long start, String message) {
-        return new SplitResult(task.candidate().trialNumber(), task.split(), TrialStatus.FAILED, Double.NaN, 0, 0,
-                (System.nanoTime() - start) / 1e9, List.of(), message, WORKER);
+        return new SplitResult(
+                task.candidate().trialNumber(),
+                task.split(),
+                TrialStatus.FAILED,
+                Double.NaN,
+                0,
+                0,
+                (System.nanoTime() - start) / 1e9,
+                List.of(),
+                message,
+                WORKER);
     }
 
     /** Reading or writing something the candidate does not own. */
@@ -116,25 +135,36 @@ public final class SplitJob {
         try {
             return io.call();
         } catch (IOException e) {
-            LOG.warn("{} split {}: {} (the task fails, to be retried)", task.candidate().trialId(), task.split(),
+            LOG.warn(
+                    "{} split {}: {} (the task fails, to be retried)",
+                    task.candidate().trialId(),
+                    task.split(),
                     e.toString());
             throw new InfrastructureException(task, e);
         }
     }
 
     /** A trained split's result, and for a segment the state to save in its checkpoint (else null). */
-    private record Trained(SplitResult result, TrainerState state) {
-    }
+    private record Trained(SplitResult result, TrainerState state) {}
 
-    private static Trained trainAndScore(SplitTask task, Examples.Pair examples, MultiLayerNetwork net,
-                                         Optional<Checkpoints.Restored> restored, long seed) {
+    private static Trained trainAndScore(
+            SplitTask task,
+            Examples.Pair examples,
+            MultiLayerNetwork net,
+            Optional<Checkpoints.Restored> restored,
+            long seed) {
         SplitTrainer trainer = new SplitTrainer(task.training(), task.batchSize());
         TrainingOutcome outcome;
         TrainerState state = null;
         try (SplitTrainer.ValidationScorer scorer = SplitTrainer.scorer(task.scoring(), examples.validation())) {
             if (task.trainsSegment()) {
-                SplitTrainer.Segment segment = trainer.trainSegment(net, examples.train(), scorer, seed,
-                        restored.map(Checkpoints.Restored::state).orElse(TrainerState.initial()), task.untilEpoch());
+                SplitTrainer.Segment segment = trainer.trainSegment(
+                        net,
+                        examples.train(),
+                        scorer,
+                        seed,
+                        restored.map(Checkpoints.Restored::state).orElse(TrainerState.initial()),
+                        task.untilEpoch());
                 state = segment.state();
                 outcome = segment.outcome();
             } else {
@@ -142,13 +172,24 @@ public final class SplitJob {
             }
         }
         SortedMap<String, Double> metrics = outcome.validationMetrics();
-        if (metrics == null && outcome.status() == TrialStatus.OK) {   // a segment with no epoch left to run
+        if (metrics == null && outcome.status() == TrialStatus.OK) { // a segment with no epoch left to run
             Examples validation = examples.validation();
             metrics = Metrics.all(net, validation.features(), validation.source());
         }
-        return new Trained(new SplitResult(task.candidate().trialNumber(), task.split(), outcome.status(),
-                outcome.bestScore(), outcome.epochsRun(), outcome.bestEpoch(), outcome.fitSeconds(), outcome.curve(),
-                outcome.message(), WORKER, outcome.status() == TrialStatus.OK ? metrics : null), state);
+        return new Trained(
+                new SplitResult(
+                        task.candidate().trialNumber(),
+                        task.split(),
+                        outcome.status(),
+                        outcome.bestScore(),
+                        outcome.epochsRun(),
+                        outcome.bestEpoch(),
+                        outcome.fitSeconds(),
+                        outcome.curve(),
+                        outcome.message(),
+                        WORKER,
+                        outcome.status() == TrialStatus.OK ? metrics : null),
+                state);
     }
 
     /**
@@ -157,7 +198,9 @@ public final class SplitJob {
      * stop every training in the JVM, after every split (bench/NOTES.md).
      */
     private static void free(MultiLayerNetwork net) {
-        OffHeapFloats.free(net.params(), net.getFlattenedGradients(),
+        OffHeapFloats.free(
+                net.params(),
+                net.getFlattenedGradients(),
                 net.getUpdater(false) == null ? null : net.getUpdater(false).getStateViewArray());
     }
 

@@ -13,31 +13,92 @@ import java.util.TreeMap;
  * also reading and preparing the data, building the network and the final metrics; what Spark and the driver add
  * comes on top of it).
  */
-public record SplitResult(int trialNumber, int split, TrialStatus status, double score, int epochsRun, int bestEpoch,
-                          double fitSeconds, List<EpochRecord> curve, String message, String worker,
-                          SortedMap<String, Double> metrics, double taskSeconds) {
+public record SplitResult(
+        int trialNumber,
+        int split,
+        TrialStatus status,
+        double score,
+        int epochsRun,
+        int bestEpoch,
+        double fitSeconds,
+        List<EpochRecord> curve,
+        String message,
+        String worker,
+        SortedMap<String, Double> metrics,
+        double taskSeconds) {
     public SplitResult {
         curve = curve == null ? List.of() : List.copyOf(curve);
         metrics = metrics == null ? new TreeMap<>() : new TreeMap<>(metrics);
     }
 
     /** A result whose task took no longer than its training (its task time was not measured). */
-    public SplitResult(int trialNumber, int split, TrialStatus status, double score, int epochsRun, int bestEpoch,
-                       double fitSeconds, List<EpochRecord> curve, String message, String worker,
-                       SortedMap<String, Double> metrics) {
-        this(trialNumber, split, status, score, epochsRun, bestEpoch, fitSeconds, curve, message, worker, metrics,
+    public SplitResult(
+            int trialNumber,
+            int split,
+            TrialStatus status,
+            double score,
+            int epochsRun,
+            int bestEpoch,
+            double fitSeconds,
+            List<EpochRecord> curve,
+            String message,
+            String worker,
+            SortedMap<String, Double> metrics) {
+        this(
+                trialNumber,
+                split,
+                status,
+                score,
+                epochsRun,
+                bestEpoch,
+                fitSeconds,
+                curve,
+                message,
+                worker,
+                metrics,
                 fitSeconds);
     }
 
     /** A result with no metrics besides its score (a failure, or a record from an older version). */
-    public SplitResult(int trialNumber, int split, TrialStatus status, double score, int epochsRun, int bestEpoch,
-                       double fitSeconds, List<EpochRecord> curve, String message, String worker) {
-        this(trialNumber, split, status, score, epochsRun, bestEpoch, fitSeconds, curve, message, worker, new TreeMap<>());
+    public SplitResult(
+            int trialNumber,
+            int split,
+            TrialStatus status,
+            double score,
+            int epochsRun,
+            int bestEpoch,
+            double fitSeconds,
+            List<EpochRecord> curve,
+            String message,
+            String worker) {
+        this(
+                trialNumber,
+                split,
+                status,
+                score,
+                epochsRun,
+                bestEpoch,
+                fitSeconds,
+                curve,
+                message,
+                worker,
+                new TreeMap<>());
     }
 
     /** The same result with the worker's whole task time. */
     public SplitResult withTaskSeconds(double seconds) {
-        return new SplitResult(trialNumber, split, status, score, epochsRun, bestEpoch, fitSeconds, curve, message,
-                worker, metrics, seconds);
+        return new SplitResult(
+                trialNumber,
+                split,
+                status,
+                score,
+                epochsRun,
+                bestEpoch,
+                fitSeconds,
+                curve,
+                message,
+                worker,
+                metrics,
+                seconds);
     }
 }

@@ -14,19 +14,41 @@ import io.sparktune.worker.data.DataRef;
  * earlier segment was recorded, so a missing checkpoint is an error rather than a fresh start (false when absent
  * from a task's JSON).
  */
-public record SplitTask(Candidate candidate, Task task, DataRef data, TrainingSettings training, Scoring scoring,
-                        SplitPlan plan, int split, int untilEpoch, String checkpointDir,
-                        boolean continuesFromCheckpoint) {
+public record SplitTask(
+        Candidate candidate,
+        Task task,
+        DataRef data,
+        TrainingSettings training,
+        Scoring scoring,
+        SplitPlan plan,
+        int split,
+        int untilEpoch,
+        String checkpointDir,
+        boolean continuesFromCheckpoint) {
 
     /** A segment that starts from scratch if it finds no checkpoint (or a whole training, without one). */
-    public SplitTask(Candidate candidate, Task task, DataRef data, TrainingSettings training, Scoring scoring,
-                     SplitPlan plan, int split, int untilEpoch, String checkpointDir) {
+    public SplitTask(
+            Candidate candidate,
+            Task task,
+            DataRef data,
+            TrainingSettings training,
+            Scoring scoring,
+            SplitPlan plan,
+            int split,
+            int untilEpoch,
+            String checkpointDir) {
         this(candidate, task, data, training, scoring, plan, split, untilEpoch, checkpointDir, false);
     }
 
     /** A whole early-stopped training, in one go. */
-    public SplitTask(Candidate candidate, Task task, DataRef data, TrainingSettings training, Scoring scoring,
-                     SplitPlan plan, int split) {
+    public SplitTask(
+            Candidate candidate,
+            Task task,
+            DataRef data,
+            TrainingSettings training,
+            Scoring scoring,
+            SplitPlan plan,
+            int split) {
         this(candidate, task, data, training, scoring, plan, split, 0, null);
     }
 
@@ -52,6 +74,7 @@ public record SplitTask(Candidate candidate, Task task, DataRef data, TrainingSe
 
     public static int batchSize(Candidate candidate, TrainingSettings training) {
         return candidate.params().containsKey(HyperParameter.BATCH_SIZE.specName())
-                ? candidate.intValue(HyperParameter.BATCH_SIZE) : training.batchSize();
+                ? candidate.intValue(HyperParameter.BATCH_SIZE)
+                : training.batchSize();
     }
 }

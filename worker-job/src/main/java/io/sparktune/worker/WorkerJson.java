@@ -10,11 +10,10 @@ import java.io.UncheckedIOException;
  * serialization of our classes, so a driver and an executor of the same version always agree).
  */
 public final class WorkerJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private WorkerJson() {
-    }
+    private WorkerJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;

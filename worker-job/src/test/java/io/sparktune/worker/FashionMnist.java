@@ -5,10 +5,10 @@ import java.nio.file.Path;
 
 /** The real Fashion-MNIST files (Debian package {@code dataset-fashion-mnist}) for tests. */
 public final class FashionMnist {
-    public static final Path DIR = Path.of(System.getProperty("fashion.mnist.dir", "/usr/share/datasets/fashion-mnist"));
+    public static final Path DIR =
+            Path.of(System.getProperty("fashion.mnist.dir", "/usr/share/datasets/fashion-mnist"));
 
-    private FashionMnist() {
-    }
+    private FashionMnist() {}
 
     public static Path trainImages() {
         return DIR.resolve("train-images-idx3-ubyte.gz");

@@ -56,11 +56,13 @@ class AllJarIT {
                   optimizer:     {choice: [adam]}
                   dropout:       {uniform: [0.0, 0.2]}
                 training: {max_epochs: 1, patience: 1, batch_size: 64}
-                """.formatted(FASHION.resolve("train-images-idx3-ubyte.gz"), FASHION.resolve("train-labels-idx1-ubyte.gz")));
+                """.formatted(
+                        FASHION.resolve("train-images-idx3-ubyte.gz"), FASHION.resolve("train-labels-idx1-ubyte.gz")));
         Path out = dir.resolve("run");
         List<String> args = new ArrayList<>(List.of("-Xmx1g"));
         args.addAll(Arrays.asList(System.getProperty("add.opens").trim().split("\\s+")));
-        args.addAll(List.of("-jar", JAR.toString(), "search", spec.toString(), "--out", out.toString(), "--master", "local[2]"));
+        args.addAll(List.of(
+                "-jar", JAR.toString(), "search", spec.toString(), "--out", out.toString(), "--master", "local[2]"));
 
         Run search = run(args);
 
@@ -69,15 +71,15 @@ class AllJarIT {
         assertEquals(1, rows.size());
         assertEquals("ok", rows.get(0).get("status"), rows.get(0).get("message"));
         for (String line : search.stderr().lines().toList()) {
-            assertTrue(!line.contains("StatusLogger") && !line.contains(" ERROR "),
+            assertTrue(
+                    !line.contains("StatusLogger") && !line.contains(" ERROR "),
                     "log4j or the jar complained: " + line);
             // the jar's log4j2.properties: Spark and DL4J at WARN, sparktune's progress lines at INFO
             assertTrue(!line.contains(" INFO ") || line.contains(" INFO  progress: "), "not quiet: " + line);
         }
     }
 
-    private record Run(int exit, String stdout, String stderr) {
-    }
+    private record Run(int exit, String stdout, String stderr) {}
 
     /** Runs {@code java ARGS} in the environment ./sparktune sets, output through files (no pipe to fill). */
     private Run run(List<String> args) throws IOException, InterruptedException {
@@ -86,17 +88,22 @@ class AllJarIT {
         command.addAll(args);
         Path stdout = Files.createTempFile(dir, "stdout", ".txt");
         Path stderr = Files.createTempFile(dir, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError("java " + args + " still running after 3 minutes; stderr:\n" + Files.readString(stderr));
+            throw new AssertionError(
+                    "java " + args + " still running after 3 minutes; stderr:\n" + Files.readString(stderr));
         }
-        return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(stdout, StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));
     }
 }

@@ -37,8 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class SubmitOnClusterIT {
-    private static final Path ROOT = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
-    private static final Path SPARK_JAR = Path.of(System.getProperty("spark.jar")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
+    private static final Path SPARK_JAR =
+            Path.of(System.getProperty("spark.jar")).toAbsolutePath().normalize();
     private static final String BUCKET = "fashion";
 
     @TempDir
@@ -46,10 +48,11 @@ class SubmitOnClusterIT {
 
     @Test
     void submitsTheSparkJarToAThreeHostClusterReadingS3aData() throws Exception {
-        assertTrue(Files.isRegularFile(SPARK_JAR),
-                "no spark jar at " + SPARK_JAR + ": deploy's package phase builds it");
+        assertTrue(
+                Files.isRegularFile(SPARK_JAR), "no spark jar at " + SPARK_JAR + ": deploy's package phase builds it");
         String sparkClasspath = sparkRuntimeClasspath();
-        assertFalse(sparkClasspath.contains("sparktune") || sparkClasspath.contains("io/sparktune"),
+        assertFalse(
+                sparkClasspath.contains("sparktune") || sparkClasspath.contains("io/sparktune"),
                 "the launcher's and the cluster's class path hold nothing of sparktune: " + sparkClasspath);
         Path clusterDir = dir.resolve("cluster");
         try (S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3"))) {
@@ -58,8 +61,17 @@ class SubmitOnClusterIT {
                 IdxSubset.write(fs, new org.apache.hadoop.fs.Path("/data"), 1000);
             }
             int[] ports = LoopbackPorts.free(2);
-            ClusterState cluster = LocalCluster.start(new ClusterSettings(clusterDir, 2, 1, "1g", ports[0], ports[1],
-                    sparkClasspath, List.of("127.0.0.2", "127.0.0.3")), Duration.ofMinutes(2));
+            ClusterState cluster = LocalCluster.start(
+                    new ClusterSettings(
+                            clusterDir,
+                            2,
+                            1,
+                            "1g",
+                            ports[0],
+                            ports[1],
+                            sparkClasspath,
+                            List.of("127.0.0.2", "127.0.0.3")),
+                    Duration.ofMinutes(2));
             try {
                 Path out = dir.resolve("run");
                 Path output = dir.resolve("submit-output.txt");
@@ -72,12 +84,15 @@ class SubmitOnClusterIT {
                 List<Path> written = new ArrayList<>(filesUnder(out));
                 written.add(output);
                 List<Path> executorLogs = filesUnder(clusterDir.resolve("work"));
-                assertTrue(executorLogs.stream().anyMatch(f -> f.getFileName().toString().equals("stderr")),
+                assertTrue(
+                        executorLogs.stream()
+                                .anyMatch(f -> f.getFileName().toString().equals("stderr")),
                         "executors ran on the cluster's workers: " + executorLogs);
                 written.addAll(executorLogs);
                 written.addAll(filesUnder(clusterDir.resolve("logs")));
                 for (Path file : written) {
-                    assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains(s3.secretKey()),
+                    assertFalse(
+                            Files.readString(file, StandardCharsets.ISO_8859_1).contains(s3.secretKey()),
                             "the S3 secret key is written in " + file);
                 }
             } finally {
@@ -87,7 +102,8 @@ class SubmitOnClusterIT {
     }
 
     private Path spec() throws IOException {
-        return Files.writeString(dir.resolve("s3a-submit.yaml"), """
+        return Files.writeString(
+                dir.resolve("s3a-submit.yaml"), """
                 name: s3a-submit
                 task: classification
                 %s
@@ -101,21 +117,34 @@ class SubmitOnClusterIT {
     /** Runs deploy/bin/submit in client mode with the packaged spark jar; returns its exit status. */
     private static int submit(Path spec, Path out, Path output, String masterUrl, List<String> s3aSettings)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("deploy/bin/submit").toString(), spec.toString(),
-                "--out", out.toString(), "--master", masterUrl, "--driver-memory", "1g",
-                "--conf", "spark.executor.memory=1g", "--conf", "spark.ui.enabled=false",
-                "--conf", "spark.eventLog.enabled=false"));
+        List<String> command = new ArrayList<>(List.of(
+                ROOT.resolve("deploy/bin/submit").toString(),
+                spec.toString(),
+                "--out",
+                out.toString(),
+                "--master",
+                masterUrl,
+                "--driver-memory",
+                "1g",
+                "--conf",
+                "spark.executor.memory=1g",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--conf",
+                "spark.eventLog.enabled=false"));
         s3aSettings.forEach(setting -> command.addAll(List.of("--conf", "spark.hadoop." + setting)));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(out.getParent().toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(out.getParent().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().remove("SPARK_HOME");
         builder.environment().put("SPARKTUNE_SPARK_JAR", SPARK_JAR.toString());
         Process process = builder.start();
         if (!process.waitFor(4, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError("deploy/bin/submit still running after 4 minutes; output:\n"
-                    + Files.readString(output));
+            throw new AssertionError(
+                    "deploy/bin/submit still running after 4 minutes; output:\n" + Files.readString(output));
         }
         return process.exitValue();
     }
@@ -127,13 +156,21 @@ class SubmitOnClusterIT {
     private static String sparkRuntimeClasspath() throws IOException, InterruptedException {
         Path runtime = ROOT.resolve("deploy/spark-runtime");
         Path file = runtime.resolve("target/classpath.txt");
-        if (!Files.isRegularFile(file) || Files.getLastModifiedTime(file).compareTo(
-                Files.getLastModifiedTime(runtime.resolve("pom.xml"))) < 0) {
+        if (!Files.isRegularFile(file)
+                || Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(runtime.resolve("pom.xml")))
+                        < 0) {
             Path log = Files.createDirectories(runtime.resolve("target")).resolve("resolve.log");
-            Process mvn = new ProcessBuilder("mvn", "-o", "-q", "dependency:build-classpath", "-DincludeScope=runtime",
-                    "-Dmdep.outputFile=target/classpath.txt").directory(runtime.toFile())
+            Process mvn = new ProcessBuilder(
+                            "mvn",
+                            "-o",
+                            "-q",
+                            "dependency:build-classpath",
+                            "-DincludeScope=runtime",
+                            "-Dmdep.outputFile=target/classpath.txt")
+                    .directory(runtime.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
                     .start();
             assertEquals(0, mvn.waitFor(), "resolving deploy/spark-runtime failed: " + Files.readString(log));
         }

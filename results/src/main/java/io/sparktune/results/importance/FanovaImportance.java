@@ -34,11 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class FanovaImportance {
     /** Optuna's default number of trees. */
     public static final int TREES = 64;
+
     public static final long SEED = 0;
     private static final Logger LOG = LoggerFactory.getLogger(FanovaImportance.class);
 
-    private FanovaImportance() {
-    }
+    private FanovaImportance() {}
 
     /** Importance of each hyperparameter of {@code space} in the trials of {@code journal} (a run's records). */
     public static Importances of(List<TrialRecord> journal, SearchSpace space) {
@@ -59,7 +59,9 @@ public final class FanovaImportance {
         try {
             return of(journal, SpecParser.parse(specFile).space(), trees, seed);
         } catch (SpecException e) {
-            LOG.warn("{} no longer parses ({}); taking each hyperparameter's range from the trials", specFile,
+            LOG.warn(
+                    "{} no longer parses ({}); taking each hyperparameter's range from the trials",
+                    specFile,
                     e.problems());
             return withoutSpec(journal, trees, seed);
         }
@@ -73,13 +75,14 @@ public final class FanovaImportance {
         return compute(trials, InferredSpace.of(trials), trees, seed, notes);
     }
 
-    private static Importances compute(List<TrialRecord> trials, SearchSpace space, int trees, long seed,
-                                       List<String> notes) {
+    private static Importances compute(
+            List<TrialRecord> trials, SearchSpace space, int trees, long seed, List<String> notes) {
         if (trees < 1) {
             throw new IllegalArgumentException("the forest needs at least 1 tree, got " + trees);
         }
         List<TrialRecord> scored = trials.stream()
-                .filter(t -> t.status() == TrialStatus.OK && Double.isFinite(t.meanScore())).toList();
+                .filter(t -> t.status() == TrialStatus.OK && Double.isFinite(t.meanScore()))
+                .toList();
         int n = scored.size();
         if (n < Importances.MIN_TRIALS) {
             notes.add("Importance needs at least " + Importances.MIN_TRIALS + " scored trials; this search has " + n
@@ -123,7 +126,8 @@ public final class FanovaImportance {
             int counted = 0;
             for (FanovaTree tree : forest) {
                 if (tree.variance() > 0) {
-                    double marginal = tree.marginalVariance(params.get(p).columns(), params.get(p).name());
+                    double marginal = tree.marginalVariance(
+                            params.get(p).columns(), params.get(p).name());
                     sum += Math.max(0, marginal) / tree.variance();
                     counted++;
                 }
@@ -145,7 +149,8 @@ public final class FanovaImportance {
         for (int p = 0; p < shares.length; p++) {
             ranked.add(new ParamImportance(columns.params().get(p).name(), shares[p], false));
         }
-        ranked.sort(Comparator.comparingDouble(ParamImportance::importance).reversed()
+        ranked.sort(Comparator.comparingDouble(ParamImportance::importance)
+                .reversed()
                 .thenComparing(ParamImportance::name));
         columns.singleValued().forEach(name -> ranked.add(new ParamImportance(name, 0, true)));
         return ranked;

@@ -35,11 +35,13 @@ final class FanovaTree {
     private final int[] right;
     /** Per node: the volume-weighted mean prediction over its box, and the box's volume. */
     private final double[] meanValue;
+
     private final double[] volume;
     /** Per node: the features its subtree splits on. */
     private final BitSet[] subtreeFeatures;
     /** Per feature: midpoints and widths of the intervals its split values cut [low, high] into. */
     private final double[][] midpoints;
+
     private final double[][] sizes;
     private final double variance;
 

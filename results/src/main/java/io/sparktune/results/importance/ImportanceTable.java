@@ -11,8 +11,7 @@ public final class ImportanceTable {
     /** Bar length of a share of 1. */
     static final int BAR_WIDTH = 40;
 
-    private ImportanceTable() {
-    }
+    private ImportanceTable() {}
 
     public static String format(Importances importances) {
         StringBuilder out = new StringBuilder();
@@ -23,17 +22,28 @@ public final class ImportanceTable {
                 width = Math.max(width, param.name().length());
             }
             String row = "%-" + width + "s  %10s  %s";
-            out.append(String.format(Locale.ROOT, row, "parameter", "importance", "").stripTrailing()).append('\n');
+            out.append(String.format(Locale.ROOT, row, "parameter", "importance", "")
+                            .stripTrailing())
+                    .append('\n');
             for (ParamImportance param : importances.params()) {
-                String bar = param.singleValued() ? "(one value)"
+                String bar = param.singleValued()
+                        ? "(one value)"
                         : "#".repeat((int) Math.round(param.importance() * BAR_WIDTH));
-                out.append(String.format(Locale.ROOT, row, param.name(),
-                        String.format(Locale.ROOT, "%.3f", param.importance()), bar).stripTrailing()).append('\n');
+                out.append(String.format(
+                                        Locale.ROOT,
+                                        row,
+                                        param.name(),
+                                        String.format(Locale.ROOT, "%.3f", param.importance()),
+                                        bar)
+                                .stripTrailing())
+                        .append('\n');
             }
         }
         if (!importances.notes().isEmpty()) {
             out.append(importances.computed() ? "\n" : "");
-            importances.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
+            importances
+                    .notes()
+                    .forEach(note -> out.append("note: ").append(note).append('\n'));
         }
         return out.toString();
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * @param seed         the forest's seed
  * @param notes        caveats, one sentence each
  */
-public record Importances(List<ParamImportance> params, int scoredTrials, int trials, int trees, long seed,
-                          List<String> notes) {
+public record Importances(
+        List<ParamImportance> params, int scoredTrials, int trials, int trees, long seed, List<String> notes) {
     /** Fewer scored trials than this: nothing is computed (Optuna raises for 0 or 1 completed trials). */
     public static final int MIN_TRIALS = 2;
     /** Fewer scored trials than this: the shares come with a note that they are rough. */
@@ -27,8 +27,7 @@ public record Importances(List<ParamImportance> params, int scoredTrials, int tr
     }
 
     /** One hyperparameter's share; {@code singleValued} if the space gives it one value (left out, share 0). */
-    public record ParamImportance(String name, double importance, boolean singleValued) {
-    }
+    public record ParamImportance(String name, double importance, boolean singleValued) {}
 
     /** True if there were enough scored trials to compute anything. */
     public boolean computed() {
@@ -37,7 +36,10 @@ public record Importances(List<ParamImportance> params, int scoredTrials, int tr
 
     /** The share of {@code name}; throws if no such hyperparameter was assessed. */
     public double of(String name) {
-        return params.stream().filter(p -> p.name().equals(name)).mapToDouble(ParamImportance::importance).findFirst()
+        return params.stream()
+                .filter(p -> p.name().equals(name))
+                .mapToDouble(ParamImportance::importance)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no hyperparameter '" + name + "' was assessed"));
     }
 

@@ -24,20 +24,20 @@ import java.util.TreeSet;
  * (the original {@code fanova} package takes each column's min and max).
  */
 final class InferredSpace {
-    private InferredSpace() {
-    }
+    private InferredSpace() {}
 
     static SearchSpace of(List<TrialRecord> trials) {
         Map<HyperParameter, List<Object>> values = new TreeMap<>();
         for (TrialRecord trial : trials) {
-            trial.params().forEach((name, value) -> HyperParameter.bySpecName(name).ifPresent(hp -> {
-                List<Object> seen = values.computeIfAbsent(hp, h -> new ArrayList<>());
-                if (hp == HyperParameter.NEURONS_PER_LAYER) {
-                    seen.addAll(LayerWidths.parse(value.toString()));
-                } else {
-                    seen.add(value);
-                }
-            }));
+            trial.params()
+                    .forEach((name, value) -> HyperParameter.bySpecName(name).ifPresent(hp -> {
+                        List<Object> seen = values.computeIfAbsent(hp, h -> new ArrayList<>());
+                        if (hp == HyperParameter.NEURONS_PER_LAYER) {
+                            seen.addAll(LayerWidths.parse(value.toString()));
+                        } else {
+                            seen.add(value);
+                        }
+                    }));
         }
         Map<HyperParameter, Distribution> dimensions = new TreeMap<>();
         values.forEach((hp, seen) -> distribution(hp, seen).ifPresent(d -> dimensions.put(hp, d)));
@@ -50,14 +50,18 @@ final class InferredSpace {
             seen.forEach(value -> categories.add(String.valueOf(value)));
             return Optional.of(new Choice(new ArrayList<>(categories)));
         }
-        double[] numbers = seen.stream().filter(Number.class::isInstance).mapToDouble(v -> ((Number) v).doubleValue())
+        double[] numbers = seen.stream()
+                .filter(Number.class::isInstance)
+                .mapToDouble(v -> ((Number) v).doubleValue())
                 .toArray();
         if (numbers.length == 0) {
             return Optional.empty();
         }
         double low = Arrays.stream(numbers).min().orElseThrow();
         double high = Arrays.stream(numbers).max().orElseThrow();
-        return Optional.of(hp.valueKind() == HyperParameter.Kind.INT ? new IntRange((int) low, (int) high)
-                : new Uniform(low, high));
+        return Optional.of(
+                hp.valueKind() == HyperParameter.Kind.INT
+                        ? new IntRange((int) low, (int) high)
+                        : new Uniform(low, high));
     }
 }

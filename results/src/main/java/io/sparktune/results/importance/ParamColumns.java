@@ -72,8 +72,9 @@ final class ParamColumns {
                 choice.values().forEach(value -> bounds.add(new double[] {0, 1}));
             } else {
                 params.add(new Param(slot, bounds.size(), 1));
-                bounds.add(new double[] {scaled(distribution, low(distribution)),
-                                         scaled(distribution, high(distribution))});
+                bounds.add(
+                        new double[] {scaled(distribution, low(distribution)), scaled(distribution, high(distribution))
+                        });
             }
         }
         return new ParamColumns(params, singleValued, bounds.toArray(double[][]::new));
@@ -121,7 +122,8 @@ final class ParamColumns {
         for (int p = 0; p < params.size(); p++) {
             Param param = params.get(p);
             SpaceLayout.Slot slot = param.slot();
-            Object value = slot.layer() < 0 ? trialParams.get(slot.hp().specName())
+            Object value = slot.layer() < 0
+                    ? trialParams.get(slot.hp().specName())
                     : slot.layer() < widths.size() ? widths.get(slot.layer()) : null;
             if (slot.distribution() instanceof Choice choice) {
                 int index = indexOf(choice, value);
@@ -173,7 +175,8 @@ final class ParamColumns {
     }
 
     private static boolean isSingleValued(Distribution distribution) {
-        return distribution.isContinuous() ? low(distribution) == high(distribution)
+        return distribution.isContinuous()
+                ? low(distribution) == high(distribution)
                 : distribution.discreteValues().size() == 1;
     }
 
@@ -207,7 +210,8 @@ final class ParamColumns {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value)
                 : String.valueOf(value);
     }
 }

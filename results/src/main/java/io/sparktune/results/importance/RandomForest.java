@@ -35,14 +35,13 @@ final class RandomForest {
      */
     private static final Logger BAGGING_LOG = quiet(BaggingTrainer.class);
 
-    private RandomForest() {
-    }
+    private RandomForest() {}
 
     /** The fANOVA view of each tree of a forest of {@code trees} trees fitted on rows {@code x} → {@code y}. */
     static List<FanovaTree> fit(double[][] x, double[] y, double[][] bounds, int trees, long seed) {
         RegressionFactory factory = new RegressionFactory();
-        MutableDataset<Regressor> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("sparktune trials", factory), factory);
+        MutableDataset<Regressor> dataset =
+                new MutableDataset<>(new SimpleDataSourceProvenance("sparktune trials", factory), factory);
         String[] names = new String[bounds.length];
         for (int column = 0; column < names.length; column++) {
             names[column] = columnName(column);
@@ -51,14 +50,14 @@ final class RandomForest {
             dataset.add(new ArrayExample<>(new Regressor("score", y[row]), names, x[row]));
         }
         // minChildWeight 2: a node of one sample is a leaf (min_samples_split=2); no minimum impurity decrease
-        CARTJointRegressionTrainer cart = new CARTJointRegressionTrainer(MAX_DEPTH, 2f, 0f, 1f, false,
-                new MeanSquaredError(), false, seed);
-        EnsembleModel<Regressor> forest = new BaggingTrainer<>(cart, new AveragingCombiner(), trees, seed)
-                .train(dataset);
+        CARTJointRegressionTrainer cart =
+                new CARTJointRegressionTrainer(MAX_DEPTH, 2f, 0f, 1f, false, new MeanSquaredError(), false, seed);
+        EnsembleModel<Regressor> forest =
+                new BaggingTrainer<>(cart, new AveragingCombiner(), trees, seed).train(dataset);
         List<FanovaTree> fanovaTrees = new ArrayList<>();
         for (Model<Regressor> member : forest.getModels()) {
-            fanovaTrees.add(new FanovaTree(((TreeModel<Regressor>) member).getRoot(),
-                    columnOf(member.getFeatureIDMap()), bounds));
+            fanovaTrees.add(new FanovaTree(
+                    ((TreeModel<Regressor>) member).getRoot(), columnOf(member.getFeatureIDMap()), bounds));
         }
         return fanovaTrees;
     }

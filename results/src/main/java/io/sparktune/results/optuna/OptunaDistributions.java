@@ -22,22 +22,32 @@ import java.util.List;
 final class OptunaDistributions {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private OptunaDistributions() {
-    }
+    private OptunaDistributions() {}
 
     static ObjectNode json(Distribution distribution) {
         ObjectNode attributes = MAPPER.createObjectNode();
         String name;
         if (distribution instanceof IntegerDistribution ints) {
             name = "IntDistribution";
-            attributes.put("low", ints.low()).put("high", ints.high()).put("log", ints instanceof IntLog)
+            attributes
+                    .put("low", ints.low())
+                    .put("high", ints.high())
+                    .put("log", ints instanceof IntLog)
                     .put("step", 1);
         } else if (distribution instanceof Uniform uniform) {
             name = "FloatDistribution";
-            attributes.put("low", uniform.low()).put("high", uniform.high()).put("log", false).putNull("step");
+            attributes
+                    .put("low", uniform.low())
+                    .put("high", uniform.high())
+                    .put("log", false)
+                    .putNull("step");
         } else if (distribution instanceof LogUniform logUniform) {
             name = "FloatDistribution";
-            attributes.put("low", logUniform.low()).put("high", logUniform.high()).put("log", true).putNull("step");
+            attributes
+                    .put("low", logUniform.low())
+                    .put("high", logUniform.high())
+                    .put("log", true)
+                    .putNull("step");
         } else {
             name = "CategoricalDistribution";
             attributes.set("choices", MAPPER.valueToTree(choices(distribution)));

@@ -25,6 +25,7 @@ final class OptunaJournal {
     static final int SET_TRIAL_USER_ATTR = 8;
     /** {@code optuna.study.StudyDirection.MAXIMIZE}. */
     static final int MAXIMIZE = 2;
+
     private static final int STUDY_ID = 0;
     /**
      * The writer's id in every operation. Optuna only compares it with its own (a random UUID per process) to know
@@ -40,7 +41,8 @@ final class OptunaJournal {
 
     /** Creates the one study of the log, maximizing. */
     OptunaJournal(String studyName) {
-        append(operation(CREATE_STUDY).put("study_name", studyName)
+        append(operation(CREATE_STUDY)
+                .put("study_name", studyName)
                 .set("directions", mapper.valueToTree(List.of(MAXIMIZE))));
     }
 
@@ -57,12 +59,17 @@ final class OptunaJournal {
 
     /** Sets a parameter by its internal value ({@link OptunaDistributions#internalValue}) and distribution. */
     void trialParam(int trialId, String name, double internalValue, ObjectNode distribution) {
-        append(operation(SET_TRIAL_PARAM).put("trial_id", trialId).put("param_name", name)
-                .put("param_value_internal", internalValue).put("distribution", json(distribution)));
+        append(operation(SET_TRIAL_PARAM)
+                .put("trial_id", trialId)
+                .put("param_name", name)
+                .put("param_value_internal", internalValue)
+                .put("distribution", json(distribution)));
     }
 
     void trialIntermediateValue(int trialId, int step, double value) {
-        append(operation(SET_TRIAL_INTERMEDIATE_VALUE).put("trial_id", trialId).put("step", step)
+        append(operation(SET_TRIAL_INTERMEDIATE_VALUE)
+                .put("trial_id", trialId)
+                .put("step", step)
                 .put("intermediate_value", value));
     }
 
@@ -73,7 +80,8 @@ final class OptunaJournal {
 
     /** Finishes a trial: its state and objective value ({@code null}: none, as for a failed trial). */
     void finishTrial(int trialId, OptunaTrialState state, Double value, LocalDateTime complete) {
-        ObjectNode op = operation(SET_TRIAL_STATE_VALUES).put("trial_id", trialId).put("state", state.code());
+        ObjectNode op =
+                operation(SET_TRIAL_STATE_VALUES).put("trial_id", trialId).put("state", state.code());
         op.set("values", value == null ? mapper.nullNode() : mapper.valueToTree(List.of(value)));
         append(op.put("datetime_complete", ISO_MICROS.format(complete)));
     }

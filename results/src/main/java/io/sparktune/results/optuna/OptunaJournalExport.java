@@ -67,8 +67,7 @@ public final class OptunaJournalExport {
         }
     }
 
-    private OptunaJournalExport() {
-    }
+    private OptunaJournalExport() {}
 
     /** Writes the search in {@code runDir} to {@code file} as a study named as the spec is, replacing the file. */
     public static Summary write(Path runDir, Path file) throws IOException, SpecException {
@@ -83,8 +82,8 @@ public final class OptunaJournalExport {
     public static Summary write(Path runDir, Path file, String studyName, boolean replace)
             throws IOException, SpecException {
         if (!Files.isDirectory(runDir)) {
-            throw new NoSuchFileException(runDir.toString(), null,
-                    Files.exists(runDir) ? "not a directory" : "no such directory");
+            throw new NoSuchFileException(
+                    runDir.toString(), null, Files.exists(runDir) ? "not a directory" : "no such directory");
         }
         Path journalFile = RunFiles.journal(runDir);
         SearchSpec spec = SpecParser.parse(RunFiles.spec(runDir));
@@ -92,12 +91,15 @@ public final class OptunaJournalExport {
             throw new FileSystemException(file.toString(), null, "is a directory");
         }
         if (!replace && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAlreadyExistsException(file.toString(), null, "exists; Optuna adds studies to a journal "
-                    + "file, so it is not replaced: choose a new file, or --force to replace it");
+            throw new FileAlreadyExistsException(
+                    file.toString(),
+                    null,
+                    "exists; Optuna adds studies to a journal "
+                            + "file, so it is not replaced: choose a new file, or --force to replace it");
         }
         String name = studyName != null ? studyName : spec.name();
-        LocalDateTime end = LocalDateTime.ofInstant(Files.getLastModifiedTime(journalFile).toInstant(),
-                ZoneId.systemDefault());
+        LocalDateTime end =
+                LocalDateTime.ofInstant(Files.getLastModifiedTime(journalFile).toInstant(), ZoneId.systemDefault());
         OptunaJournal journal = new OptunaJournal(name);
         journal.studyUserAttr("scoring", spec.search().scoring().specName());
         journal.studyUserAttr("sampler", spec.search().sampler());
@@ -113,13 +115,15 @@ public final class OptunaJournalExport {
     }
 
     /** Adds the board's trials in trial-number order; returns how many of each state. */
-    private static Map<OptunaTrialState, Integer> addTrials(OptunaJournal journal, SearchSpec spec, Leaderboard board,
-                                                            LocalDateTime end) {
+    private static Map<OptunaTrialState, Integer> addTrials(
+            OptunaJournal journal, SearchSpec spec, Leaderboard board, LocalDateTime end) {
         LeaderboardCells cells = LeaderboardCells.of(board);
         SpaceLayout layout = SpaceLayout.of(spec.space());
         Map<OptunaTrialState, Integer> states = new EnumMap<>(OptunaTrialState.class);
-        List<Integer> byNumber = IntStream.range(0, board.rows().size()).boxed()
-                .sorted(Comparator.comparingInt(i -> board.rows().get(i).trial().trialNumber())).toList();
+        List<Integer> byNumber = IntStream.range(0, board.rows().size())
+                .boxed()
+                .sorted(Comparator.comparingInt(i -> board.rows().get(i).trial().trialNumber()))
+                .toList();
         for (int row : byNumber) {
             TrialRecord trial = board.rows().get(row).trial();
             OptunaTrialState state = OptunaTrialState.of(trial, spec);
@@ -150,8 +154,10 @@ public final class OptunaJournalExport {
             try {
                 internal = OptunaDistributions.internalValue(slot.distribution(), values[i]);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(trial.trialId() + "'s " + slot.name() + " does not fit the spec's "
-                        + slot.distribution().keyword() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        trial.trialId() + "'s " + slot.name() + " does not fit the spec's "
+                                + slot.distribution().keyword() + ": " + e.getMessage(),
+                        e);
             }
             journal.trialParam(trialId, slot.name(), internal, OptunaDistributions.json(slot.distribution()));
             exported.add(slot.hp().specName());
@@ -168,8 +174,8 @@ public final class OptunaJournalExport {
     private static void addUserAttrs(OptunaJournal journal, int trialId, List<String> columns, List<Object> cells) {
         for (int c = 0; c < columns.size(); c++) {
             String column = columns.get(c);
-            boolean exportedOtherwise = column.equals(LeaderboardCells.MEAN_SCORE)
-                    || column.startsWith(LeaderboardCells.PARAM_PREFIX);
+            boolean exportedOtherwise =
+                    column.equals(LeaderboardCells.MEAN_SCORE) || column.startsWith(LeaderboardCells.PARAM_PREFIX);
             if (!exportedOtherwise && !LeaderboardCells.isMissing(cells.get(c))) {
                 journal.trialUserAttr(trialId, column, cells.get(c));
             }
@@ -178,7 +184,8 @@ public final class OptunaJournalExport {
 
     /** The trial's training time over all its splits (each split's own fit time, summed over the segments). */
     private static Duration fitTime(TrialRecord trial) {
-        double seconds = trial.splits().stream().mapToDouble(SplitResult::fitSeconds).sum();
+        double seconds =
+                trial.splits().stream().mapToDouble(SplitResult::fitSeconds).sum();
         return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 
@@ -187,7 +194,7 @@ public final class OptunaJournalExport {
             return "permission denied";
         }
         if (e instanceof FileAlreadyExistsException) {
-            return e.getFile() + " is not a directory";   // what creating the file's directory found in its place
+            return e.getFile() + " is not a directory"; // what creating the file's directory found in its place
         }
         if (e instanceof NoSuchFileException) {
             return "no such directory";

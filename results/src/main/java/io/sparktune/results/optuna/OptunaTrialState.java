@@ -16,7 +16,9 @@ import io.sparktune.worker.TrialStatus;
  * those trials PRUNED too: the search ended their training.
  */
 public enum OptunaTrialState {
-    COMPLETE(1), PRUNED(2), FAIL(3);
+    COMPLETE(1),
+    PRUNED(2),
+    FAIL(3);
 
     private final int code;
 
@@ -37,8 +39,8 @@ public enum OptunaTrialState {
         SchedulerSettings scheduler = spec.search().scheduler();
         int maxEpochs = spec.training().maxEpochs();
         if (scheduler.isAsha()) {
-            int[] rungEpochs = SchedulerSettings.rungEpochs(scheduler.minEpochs(), maxEpochs,
-                    scheduler.reductionFactor());
+            int[] rungEpochs =
+                    SchedulerSettings.rungEpochs(scheduler.minEpochs(), maxEpochs, scheduler.reductionFactor());
             int rung = trial.rung() == null ? 0 : trial.rung();
             // as AshaScheduler: a trial whose every split stopped before its rung's epoch ended by itself
             boolean endedByItself = trial.splits().stream().allMatch(split -> split.epochsRun() < rungEpochs[rung]);
@@ -47,7 +49,10 @@ public enum OptunaTrialState {
         if (scheduler.isMedian()) {
             // as MedianStoppingScheduler: its last segment trained to the epoch the furthest split reached; the trial
             // ended by itself if some split stopped short of it, or at max_epochs
-            int asked = trial.splits().stream().mapToInt(SplitResult::epochsRun).max().orElse(0);
+            int asked = trial.splits().stream()
+                    .mapToInt(SplitResult::epochsRun)
+                    .max()
+                    .orElse(0);
             int reached = trial.meanValidationCurve().length;
             return reached < asked || reached >= maxEpochs ? COMPLETE : PRUNED;
         }

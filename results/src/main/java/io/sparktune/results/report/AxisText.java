@@ -19,17 +19,18 @@ final class AxisText {
     static final int MAX_CHARS = 14;
     /** Attributes of a label drawn over lines: a white outline keeps it readable. */
     static final String HALO = " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"";
+
     private static final double TURN = Math.sqrt(0.5);
 
-    private AxisText() {
-    }
+    private AxisText() {}
 
     /** A generous estimate of the width of {@code text} in pixels at {@link #FONT}. */
     static double width(String text) {
         double ems = 0;
         for (char c : text.toCharArray()) {
-            ems += "mwMW%@".indexOf(c) >= 0 ? 1.0 : "ijlrtf.,:;'|!()[] -".indexOf(c) >= 0 ? 0.42
-                    : Character.isUpperCase(c) ? 0.78 : 0.66;
+            ems += "mwMW%@".indexOf(c) >= 0
+                    ? 1.0
+                    : "ijlrtf.,:;'|!()[] -".indexOf(c) >= 0 ? 0.42 : Character.isUpperCase(c) ? 0.78 : 0.66;
         }
         return ems * FONT;
     }
@@ -60,9 +61,17 @@ final class AxisText {
             for (int i = 0; i < labels.size(); i += step) {
                 String x = Svg.coordinate(positions[i]);
                 String y = Svg.coordinate(top + (turned ? 4 : FONT));
-                out.append("<text class=\"").append(cssClass).append("\" x=\"").append(x).append("\" y=\"").append(y)
-                        .append(turned ? "\" dy=\"0.7em\" text-anchor=\"end\" transform=\"rotate(-45 " + x + " " + y + ")\">"
-                                : "\" text-anchor=\"middle\">");
+                out.append("<text class=\"")
+                        .append(cssClass)
+                        .append("\" x=\"")
+                        .append(x)
+                        .append("\" y=\"")
+                        .append(y)
+                        .append(
+                                turned
+                                        ? "\" dy=\"0.7em\" text-anchor=\"end\" transform=\"rotate(-45 " + x + " " + y
+                                                + ")\">"
+                                        : "\" text-anchor=\"middle\">");
                 out.append(text(labels.get(i), Double.MAX_VALUE)).append("</text>\n");
             }
             return out.toString();
@@ -75,7 +84,10 @@ final class AxisText {
         for (int i = 1; i < positions.length; i++) {
             gap = Math.min(gap, positions[i] - positions[i - 1]);
         }
-        double widest = labels.stream().mapToDouble(l -> width(fit(l, Double.MAX_VALUE))).max().orElse(0);
+        double widest = labels.stream()
+                .mapToDouble(l -> width(fit(l, Double.MAX_VALUE)))
+                .max()
+                .orElse(0);
         if (widest + 6 <= gap) {
             return new Row(labels, false, 1, LINE);
         }

@@ -10,8 +10,10 @@ import java.util.Locale;
  */
 final class ColorScale {
     /** Viridis at 0, 0.1, …, 0.9. */
-    private static final int[] VIRIDIS = {0x440154, 0x482475, 0x414487, 0x355f8d, 0x2a788e, 0x21918c, 0x22a884,
-        0x44bf70, 0x7ad151, 0xbddf26};
+    private static final int[] VIRIDIS = {
+        0x440154, 0x482475, 0x414487, 0x355f8d, 0x2a788e, 0x21918c, 0x22a884, 0x44bf70, 0x7ad151, 0xbddf26
+    };
+
     private static final int LEGEND_STOPS = 5;
 
     private final double low;
@@ -56,7 +58,8 @@ final class ColorScale {
             gradient.append(", ").append(at(i / (LEGEND_STOPS - 1.0)));
         }
         return "<p class=\"color-legend\" style=\"font-size:12px;margin:4px 0\">" + Svg.escape(what) + ": "
-                + Svg.number(low, 4) + " <span class=\"color-bar\" style=\"display:inline-block;width:180px;height:10px;"
+                + Svg.number(low, 4)
+                + " <span class=\"color-bar\" style=\"display:inline-block;width:180px;height:10px;"
                 + "vertical-align:middle;background:" + gradient + ")\"></span> " + Svg.number(high, 4) + "</p>\n";
     }
 }

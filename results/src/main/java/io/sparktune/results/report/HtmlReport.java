@@ -35,8 +35,7 @@ public final class HtmlReport {
     public static final String FILE_NAME = "report.html";
     private static final Logger LOG = LoggerFactory.getLogger(HtmlReport.class);
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** Writes {@code runDir/report.html} (atomically) from the run's journal and spec copy; returns its path. */
     public static Path write(Path runDir) throws IOException {
@@ -62,37 +61,63 @@ public final class HtmlReport {
             // e.g. the data files moved since the search: the report still shows everything, with linear axes
             LOG.warn("{} no longer parses ({}); drawing every hyperparameter on a linear axis", specFile, e.problems());
         }
-        return render(name, specFile.getFileName().toString(), specText, distributions, TrialJournal.read(runDir),
-                live);
+        return render(
+                name, specFile.getFileName().toString(), specText, distributions, TrialJournal.read(runDir), live);
     }
 
     /** The page for the given trials (in journal order), spec text and the spec's distributions by name. */
-    static String render(String searchName, String specFileName, String specText, Map<String, Distribution> distributions,
-                         List<TrialRecord> trials, LivePage.Status live) {
+    static String render(
+            String searchName,
+            String specFileName,
+            String specText,
+            Map<String, Distribution> distributions,
+            List<TrialRecord> trials,
+            LivePage.Status live) {
         Leaderboard board = Leaderboard.from(trials);
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                .append("<title>sparktune report: ").append(Svg.escape(searchName)).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append("<title>sparktune report: ")
+                .append(Svg.escape(searchName))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
         page.append("<h1>").append(Svg.escape(searchName)).append("</h1>\n");
         if (live != null) {
             page.append(LivePage.progress(live));
         }
         page.append(summary(board));
         section(page, "leaderboard", "Leaderboard", RankedTable.html(LeaderboardCells.of(board)));
-        section(page, "learning-curves", "Learning curves of the " + LearningCurves.TOP_TRIALS + " best trials",
+        section(
+                page,
+                "learning-curves",
+                "Learning curves of the " + LearningCurves.TOP_TRIALS + " best trials",
                 LearningCurves.html(board));
         section(page, "hyperparameters", "Score against each hyperparameter", ParamScatter.html(board, distributions));
         Importances importances = ImportanceSection.of(trials, distributions);
         section(page, "importance", "Hyperparameter importance", ImportanceSection.html(importances));
-        section(page, "parallel-coordinates", "All trials across the hyperparameters",
+        section(
+                page,
+                "parallel-coordinates",
+                "All trials across the hyperparameters",
                 ParallelCoordinates.html(board, distributions));
-        section(page, "heat-map", "Score over the two most important hyperparameters", ScoreHeatMap.html(board,
-                distributions, ImportanceSection.topTwo(importances, distributions), "their fANOVA importance"));
+        section(
+                page,
+                "heat-map",
+                "Score over the two most important hyperparameters",
+                ScoreHeatMap.html(
+                        board,
+                        distributions,
+                        ImportanceSection.topTwo(importances, distributions),
+                        "their fANOVA importance"));
         section(page, "history", "Score over trials", ScoreHistory.html(board));
         section(page, "rungs", "Epochs trained per trial", RungChart.html(trials));
-        section(page, "spec", "Spec (" + specFileName + ")", "<pre class=\"spec\">" + Svg.escape(specText) + "</pre>\n");
+        section(
+                page,
+                "spec",
+                "Spec (" + specFileName + ")",
+                "<pre class=\"spec\">" + Svg.escape(specText) + "</pre>\n");
         if (live != null) {
             page.append(LivePage.SCRIPT);
         }
@@ -100,23 +125,47 @@ public final class HtmlReport {
     }
 
     private static void section(StringBuilder page, String id, String title, String body) {
-        page.append("<section id=\"").append(id).append("\">\n<h2>").append(Svg.escape(title)).append("</h2>\n")
-                .append(body).append("</section>\n");
+        page.append("<section id=\"")
+                .append(id)
+                .append("\">\n<h2>")
+                .append(Svg.escape(title))
+                .append("</h2>\n")
+                .append(body)
+                .append("</section>\n");
     }
 
     private static String summary(Leaderboard board) {
-        List<TrialRecord> trials = board.rows().stream().map(Leaderboard.Row::trial).toList();
+        List<TrialRecord> trials =
+                board.rows().stream().map(Leaderboard.Row::trial).toList();
         long ok = trials.stream().filter(t -> t.status() == TrialStatus.OK).count();
-        long diverged = trials.stream().filter(t -> t.status() == TrialStatus.DIVERGED).count();
-        double fitSeconds = trials.stream().flatMap(t -> t.splits().stream()).mapToDouble(s -> s.fitSeconds()).sum();
-        StringBuilder out = new StringBuilder("<p id=\"summary\" class=\"summary\">").append(trials.size()).append(" trials finished: ")
-                .append(ok).append(" scored, ").append(diverged).append(" diverged, ").append(trials.size() - ok - diverged)
-                .append(" failed; ").append(Svg.number(fitSeconds, 0)).append(" s of training in all.");
+        long diverged =
+                trials.stream().filter(t -> t.status() == TrialStatus.DIVERGED).count();
+        double fitSeconds = trials.stream()
+                .flatMap(t -> t.splits().stream())
+                .mapToDouble(s -> s.fitSeconds())
+                .sum();
+        StringBuilder out = new StringBuilder("<p id=\"summary\" class=\"summary\">")
+                .append(trials.size())
+                .append(" trials finished: ")
+                .append(ok)
+                .append(" scored, ")
+                .append(diverged)
+                .append(" diverged, ")
+                .append(trials.size() - ok - diverged)
+                .append(" failed; ")
+                .append(Svg.number(fitSeconds, 0))
+                .append(" s of training in all.");
         if (ok > 0) {
             TrialRecord best = trials.get(0);
-            out.append(" Best: <strong>").append(Svg.escape(best.trialId())).append("</strong>, mean validation score <strong>")
-                    .append(Svg.number(best.meanScore(), 4)).append("</strong> \u00b1 ").append(Svg.number(best.stdScore(), 4))
-                    .append(" with ").append(Svg.escape(Svg.params(best.params()))).append('.');
+            out.append(" Best: <strong>")
+                    .append(Svg.escape(best.trialId()))
+                    .append("</strong>, mean validation score <strong>")
+                    .append(Svg.number(best.meanScore(), 4))
+                    .append("</strong> \u00b1 ")
+                    .append(Svg.number(best.stdScore(), 4))
+                    .append(" with ")
+                    .append(Svg.escape(Svg.params(best.params())))
+                    .append('.');
         }
         return out.append("</p>\n").toString();
     }

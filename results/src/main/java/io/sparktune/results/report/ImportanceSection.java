@@ -20,8 +20,7 @@ final class ImportanceSection {
     /** Bar width of a share of 1, in pixels. */
     private static final int BAR_PIXELS = 240;
 
-    private ImportanceSection() {
-    }
+    private ImportanceSection() {}
 
     /** The importances of {@code trials} (journal order) over the spec's distributions by name (empty: none parsed). */
     static Importances of(List<TrialRecord> trials, Map<String, Distribution> distributions) {
@@ -35,10 +34,12 @@ final class ImportanceSection {
      * assessed; a per-layer width such as {@code neurons_per_layer[0]} is not one).
      */
     static List<String> topTwo(Importances importances, Map<String, Distribution> distributions) {
-        return importances.params().stream().filter(p -> !p.singleValued())
+        return importances.params().stream()
+                .filter(p -> !p.singleValued())
                 .map(ParamImportance::name)
                 .filter(name -> distributions.isEmpty() ? !name.contains("[") : distributions.containsKey(name))
-                .limit(2).toList();
+                .limit(2)
+                .toList();
     }
 
     /** The section's table and notes. */
@@ -51,25 +52,33 @@ final class ImportanceSection {
                     .append("<table class=\"leaderboard importance\">\n<thead><tr><th>parameter</th>")
                     .append("<th>importance</th><th></th></tr></thead>\n<tbody>\n");
             for (ParamImportance param : importances.params()) {
-                out.append("<tr><td>").append(Svg.escape(param.name())).append("</td><td class=\"num\">")
-                        .append(String.format(Locale.ROOT, "%.3f", param.importance())).append("</td><td>")
-                        .append(param.singleValued() ? "one value" : bar(param.importance())).append("</td></tr>\n");
+                out.append("<tr><td>")
+                        .append(Svg.escape(param.name()))
+                        .append("</td><td class=\"num\">")
+                        .append(String.format(Locale.ROOT, "%.3f", param.importance()))
+                        .append("</td><td>")
+                        .append(param.singleValued() ? "one value" : bar(param.importance()))
+                        .append("</td></tr>\n");
             }
             out.append("</tbody></table>\n");
         }
-        importances.notes().forEach(note -> out.append("<p class=\"note\">").append(Svg.escape(note)).append("</p>\n"));
+        importances
+                .notes()
+                .forEach(note -> out.append("<p class=\"note\">")
+                        .append(Svg.escape(note))
+                        .append("</p>\n"));
         return out.toString();
     }
 
     private static String bar(double share) {
-        return "<div style=\"background:" + Svg.color(0) + ";height:10px;width:"
-                + Math.round(share * BAR_PIXELS) + "px\"></div>";
+        return "<div style=\"background:" + Svg.color(0) + ";height:10px;width:" + Math.round(share * BAR_PIXELS)
+                + "px\"></div>";
     }
 
     private static SearchSpace space(Map<String, Distribution> distributions) {
         Map<HyperParameter, Distribution> dimensions = new TreeMap<>();
-        distributions.forEach((name, distribution) -> HyperParameter.bySpecName(name)
-                .ifPresent(hp -> dimensions.put(hp, distribution)));
+        distributions.forEach((name, distribution) ->
+                HyperParameter.bySpecName(name).ifPresent(hp -> dimensions.put(hp, distribution)));
         return SearchSpace.of(dimensions);
     }
 }

@@ -10,11 +10,9 @@ package io.sparktune.results.report;
 public final class LivePage {
 
     /** The search's progress as one line ({@code ProgressLog}'s), and whether it still runs. */
-    public record Status(String progress, boolean running) {
-    }
+    public record Status(String progress, boolean running) {}
 
-    private LivePage() {
-    }
+    private LivePage() {}
 
     /** The progress line's markup. */
     public static String progress(Status status) {

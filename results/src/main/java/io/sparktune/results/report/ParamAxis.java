@@ -20,19 +20,26 @@ record ParamAxis(String name, Distribution distribution, Scale scale, List<Strin
 
     /** The axis of {@code name} covering its values in {@code trials}; {@code distribution} null if unknown. */
     static ParamAxis of(String name, Distribution distribution, List<TrialRecord> trials) {
-        List<Object> seen = trials.stream().map(t -> t.params().get(name)).filter(v -> v != null).toList();
+        List<Object> seen = trials.stream()
+                .map(t -> t.params().get(name))
+                .filter(v -> v != null)
+                .toList();
         if (seen.stream().anyMatch(v -> !(v instanceof Number))) {
             List<String> categories = new ArrayList<>();
             if (distribution != null) {
                 distribution.discreteValues().forEach(v -> categories.add(String.valueOf(v)));
             }
-            new TreeSet<>(seen.stream().map(String::valueOf).toList()).stream().filter(v -> !categories.contains(v))
-                    .forEach(categories::add);
+            new TreeSet<>(seen.stream().map(String::valueOf).toList())
+                    .stream().filter(v -> !categories.contains(v)).forEach(categories::add);
             return new ParamAxis(name, distribution, Scale.categorical(categories), List.copyOf(categories));
         }
-        double[] values = seen.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-        boolean integer = HyperParameter.bySpecName(name).map(h -> h.kind() == HyperParameter.Kind.INT).orElse(false);
-        Scale scale = distribution instanceof LogUniform || distribution instanceof IntLog ? Scale.log(values)
+        double[] values =
+                seen.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+        boolean integer = HyperParameter.bySpecName(name)
+                .map(h -> h.kind() == HyperParameter.Kind.INT)
+                .orElse(false);
+        Scale scale = distribution instanceof LogUniform || distribution instanceof IntLog
+                ? Scale.log(values)
                 : integer ? Scale.integers(values) : Scale.linear(values);
         return new ParamAxis(name, distribution, scale, List.of());
     }

@@ -17,16 +17,17 @@ final class ParamScatter {
     private static final int WIDTH = 400;
     private static final int HEIGHT = 280;
 
-    private ParamScatter() {
-    }
+    private ParamScatter() {}
 
     /**
      * @param distributions the spec's distribution of each hyperparameter, by spec name (empty if the spec could not
      *                      be read: then every numeric axis is linear)
      */
     static String html(Leaderboard board, Map<String, Distribution> distributions) {
-        List<TrialRecord> scored = board.rows().stream().map(Leaderboard.Row::trial)
-                .filter(t -> t.status() == TrialStatus.OK).toList();
+        List<TrialRecord> scored = board.rows().stream()
+                .map(Leaderboard.Row::trial)
+                .filter(t -> t.status() == TrialStatus.OK)
+                .toList();
         if (scored.isEmpty() || board.paramNames().isEmpty()) {
             return "<p class=\"empty\">No scored trial yet.</p>\n";
         }
@@ -39,16 +40,24 @@ final class ParamScatter {
     }
 
     private static String chart(String name, Distribution distribution, List<TrialRecord> scored, Scale y) {
-        List<TrialRecord> trials = scored.stream().filter(t -> t.params().get(name) != null).toList();
+        List<TrialRecord> trials =
+                scored.stream().filter(t -> t.params().get(name) != null).toList();
         ParamAxis axis = ParamAxis.of(name, distribution, trials);
-        Plot plot = new Plot("param-" + name, "score vs " + name, WIDTH, HEIGHT, axis.scale(), name, y, "mean validation score");
+        Plot plot = new Plot(
+                "param-" + name, "score vs " + name, WIDTH, HEIGHT, axis.scale(), name, y, "mean validation score");
         for (TrialRecord trial : trials) {
             double shift = axis.categorical() ? jitter(trial.trialNumber()) : 0;
-            plot.point(axis.value(trial) + shift, trial.meanScore(), Svg.color(0), trial.trialId() + ": " + name + " = "
-                    + trial.params().get(name) + ", score " + Svg.number(trial.meanScore(), 4));
+            plot.point(
+                    axis.value(trial) + shift,
+                    trial.meanScore(),
+                    Svg.color(0),
+                    trial.trialId() + ": " + name + " = " + trial.params().get(name) + ", score "
+                            + Svg.number(trial.meanScore(), 4));
         }
         String caption = axis.described()
-                + (trials.size() < scored.size() ? " (" + (scored.size() - trials.size()) + " trials without it not shown)" : "");
+                + (trials.size() < scored.size()
+                        ? " (" + (scored.size() - trials.size()) + " trials without it not shown)"
+                        : "");
         return Svg.figure(plot.svg(), List.of(), caption);
     }
 

@@ -13,11 +13,13 @@ final class Plot {
     private static final int MIN_LEFT = 62;
     /** From the left edge to the right end of the y tick labels: the rotated y axis label's room. */
     private static final int Y_LABEL_ROOM = 24;
+
     private static final int RIGHT = 16;
     private static final int TOP = 30;
     private static final int MIN_BOTTOM = 44;
     /** Below the x tick labels: the x axis label's room. */
     private static final int X_LABEL_ROOM = 20;
+
     private static final double POINT_RADIUS = 3.5;
 
     private final String id;
@@ -45,11 +47,14 @@ final class Plot {
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         this.yTicks = y.ticks();
-        double widestY = yTicks.stream().mapToDouble(t -> AxisText.width(AxisText.fit(t.label(), Double.MAX_VALUE)))
-                .max().orElse(0);
+        double widestY = yTicks.stream()
+                .mapToDouble(t -> AxisText.width(AxisText.fit(t.label(), Double.MAX_VALUE)))
+                .max()
+                .orElse(0);
         this.left = (int) Math.max(MIN_LEFT, Math.ceil(Y_LABEL_ROOM + widestY + 6));
         this.xTicks = x.ticks();
-        this.xRow = AxisText.row(xTicks.stream().mapToDouble(t -> px(t.value())).toArray(),
+        this.xRow = AxisText.row(
+                xTicks.stream().mapToDouble(t -> px(t.value())).toArray(),
                 xTicks.stream().map(Scale.Tick::label).toList());
         this.bottom = (int) Math.max(MIN_BOTTOM, Math.ceil(4 + xRow.height() + X_LABEL_ROOM));
     }
@@ -69,18 +74,32 @@ final class Plot {
 
     /** A filled circle with an outline in colour {@code stroke} (none if null). */
     void point(double vx, double vy, String color, String stroke, String tooltip) {
-        marks.append("<circle class=\"point\" cx=\"").append(Svg.coordinate(px(vx))).append("\" cy=\"")
-                .append(Svg.coordinate(py(vy))).append("\" r=\"").append(POINT_RADIUS).append("\" fill=\"").append(color)
-                .append(stroke == null ? "" : "\" stroke=\"" + stroke).append("\"><title>").append(Svg.escape(tooltip))
+        marks.append("<circle class=\"point\" cx=\"")
+                .append(Svg.coordinate(px(vx)))
+                .append("\" cy=\"")
+                .append(Svg.coordinate(py(vy)))
+                .append("\" r=\"")
+                .append(POINT_RADIUS)
+                .append("\" fill=\"")
+                .append(color)
+                .append(stroke == null ? "" : "\" stroke=\"" + stroke)
+                .append("\"><title>")
+                .append(Svg.escape(tooltip))
                 .append("</title></circle>\n");
     }
 
     /** A line through {@code points} (each {x, y}) in the given CSS class, e.g. {@code curve} or {@code running-best}. */
     void line(String cssClass, List<double[]> points, String color, String tooltip) {
-        marks.append("<polyline class=\"").append(cssClass).append("\" fill=\"none\" stroke=\"").append(color)
+        marks.append("<polyline class=\"")
+                .append(cssClass)
+                .append("\" fill=\"none\" stroke=\"")
+                .append(color)
                 .append("\" stroke-width=\"1.6\" points=\"");
         for (double[] p : points) {
-            marks.append(Svg.coordinate(px(p[0]))).append(',').append(Svg.coordinate(py(p[1]))).append(' ');
+            marks.append(Svg.coordinate(px(p[0])))
+                    .append(',')
+                    .append(Svg.coordinate(py(p[1])))
+                    .append(' ');
         }
         marks.append("\"><title>").append(Svg.escape(tooltip)).append("</title></polyline>\n");
     }
@@ -89,8 +108,12 @@ final class Plot {
     void missing(double vx, String tooltip) {
         double cx = px(vx);
         double cy = height - bottom - 6;
-        marks.append("<path class=\"missing\" stroke=\"#d62728\" stroke-width=\"2\" d=\"M").append(Svg.coordinate(cx - 4))
-                .append(' ').append(Svg.coordinate(cy - 4)).append(" l8 8 m0 -8 l-8 8\"><title>").append(Svg.escape(tooltip))
+        marks.append("<path class=\"missing\" stroke=\"#d62728\" stroke-width=\"2\" d=\"M")
+                .append(Svg.coordinate(cx - 4))
+                .append(' ')
+                .append(Svg.coordinate(cy - 4))
+                .append(" l8 8 m0 -8 l-8 8\"><title>")
+                .append(Svg.escape(tooltip))
                 .append("</title></path>\n");
     }
 
@@ -99,10 +122,19 @@ final class Plot {
         double plotWidth = width - left - RIGHT;
         double plotHeight = height - TOP - bottom;
         double top = height - bottom - fy1 * plotHeight;
-        marks.append("<rect class=\"cell\" x=\"").append(Svg.coordinate(left + fx0 * plotWidth)).append("\" y=\"")
-                .append(Svg.coordinate(top)).append("\" width=\"").append(Svg.coordinate((fx1 - fx0) * plotWidth + 0.3))
-                .append("\" height=\"").append(Svg.coordinate((fy1 - fy0) * plotHeight + 0.3))
-                .append("\" shape-rendering=\"crispEdges\" fill=\"").append(color).append("\"><title>").append(Svg.escape(tooltip)).append("</title></rect>\n");
+        marks.append("<rect class=\"cell\" x=\"")
+                .append(Svg.coordinate(left + fx0 * plotWidth))
+                .append("\" y=\"")
+                .append(Svg.coordinate(top))
+                .append("\" width=\"")
+                .append(Svg.coordinate((fx1 - fx0) * plotWidth + 0.3))
+                .append("\" height=\"")
+                .append(Svg.coordinate((fy1 - fy0) * plotHeight + 0.3))
+                .append("\" shape-rendering=\"crispEdges\" fill=\"")
+                .append(color)
+                .append("\"><title>")
+                .append(Svg.escape(tooltip))
+                .append("</title></rect>\n");
     }
 
     /**
@@ -112,22 +144,50 @@ final class Plot {
     void level(double vy, String label) {
         String cy = Svg.coordinate(py(vy));
         String dy = py(vy) - TOP < AxisText.LINE ? "1.1em" : "-0.35em";
-        marks.append("<line class=\"level\" stroke=\"#888\" stroke-dasharray=\"4 3\" x1=\"").append(left).append("\" x2=\"")
-                .append(width - RIGHT).append("\" y1=\"").append(cy).append("\" y2=\"").append(cy).append("\"/>\n");
+        marks.append("<line class=\"level\" stroke=\"#888\" stroke-dasharray=\"4 3\" x1=\"")
+                .append(left)
+                .append("\" x2=\"")
+                .append(width - RIGHT)
+                .append("\" y1=\"")
+                .append(cy)
+                .append("\" y2=\"")
+                .append(cy)
+                .append("\"/>\n");
         if (label != null) {
-            marks.append("<text class=\"level-label\" x=\"").append(width - RIGHT - 4).append("\" y=\"").append(cy)
-                    .append("\" dy=\"").append(dy).append("\" text-anchor=\"end\"").append(AxisText.HALO).append('>').append(Svg.escape(label))
+            marks.append("<text class=\"level-label\" x=\"")
+                    .append(width - RIGHT - 4)
+                    .append("\" y=\"")
+                    .append(cy)
+                    .append("\" dy=\"")
+                    .append(dy)
+                    .append("\" text-anchor=\"end\"")
+                    .append(AxisText.HALO)
+                    .append('>')
+                    .append(Svg.escape(label))
                     .append("</text>\n");
         }
     }
 
     String svg() {
         StringBuilder out = new StringBuilder();
-        out.append("<svg class=\"chart\" data-chart=\"").append(Svg.escape(id)).append("\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(Svg.escape(title)).append("\">\n");
-        out.append("<text class=\"title\" x=\"").append(width / 2).append("\" y=\"18\" text-anchor=\"middle\">")
-                .append(Svg.escape(title)).append("</text>\n");
+        out.append("<svg class=\"chart\" data-chart=\"")
+                .append(Svg.escape(id))
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Svg.escape(title))
+                .append("\">\n");
+        out.append("<text class=\"title\" x=\"")
+                .append(width / 2)
+                .append("\" y=\"18\" text-anchor=\"middle\">")
+                .append(Svg.escape(title))
+                .append("</text>\n");
         axes(out);
         out.append(marks);
         return out.append("</svg>\n").toString();
@@ -140,29 +200,67 @@ final class Plot {
         for (int i = 0; i < xs.length; i++) {
             xs[i] = px(xTicks.get(i).value());
             String cx = Svg.coordinate(xs[i]);
-            out.append("<line class=\"grid\" x1=\"").append(cx).append("\" x2=\"").append(cx).append("\" y1=\"").append(TOP)
-                    .append("\" y2=\"").append(plotBottom).append("\"/>\n");
+            out.append("<line class=\"grid\" x1=\"")
+                    .append(cx)
+                    .append("\" x2=\"")
+                    .append(cx)
+                    .append("\" y1=\"")
+                    .append(TOP)
+                    .append("\" y2=\"")
+                    .append(plotBottom)
+                    .append("\"/>\n");
         }
         out.append(xRow.svg(xs, plotBottom + 4, "tick"));
-        int yStep = yTicks.size() < 2 ? 1
-                : AxisText.verticalStep(Math.abs(py(yTicks.get(1).value()) - py(yTicks.get(0).value())));
+        int yStep = yTicks.size() < 2
+                ? 1
+                : AxisText.verticalStep(
+                        Math.abs(py(yTicks.get(1).value()) - py(yTicks.get(0).value())));
         for (int i = 0; i < yTicks.size(); i++) {
             String cy = Svg.coordinate(py(yTicks.get(i).value()));
-            out.append("<line class=\"grid\" x1=\"").append(left).append("\" x2=\"").append(right).append("\" y1=\"").append(cy)
-                    .append("\" y2=\"").append(cy).append("\"/>\n");
+            out.append("<line class=\"grid\" x1=\"")
+                    .append(left)
+                    .append("\" x2=\"")
+                    .append(right)
+                    .append("\" y1=\"")
+                    .append(cy)
+                    .append("\" y2=\"")
+                    .append(cy)
+                    .append("\"/>\n");
             if (i % yStep == 0) {
-                out.append("<text class=\"tick\" x=\"").append(left - 6).append("\" y=\"").append(cy)
+                out.append("<text class=\"tick\" x=\"")
+                        .append(left - 6)
+                        .append("\" y=\"")
+                        .append(cy)
                         .append("\" dy=\"0.32em\" text-anchor=\"end\">")
-                        .append(AxisText.text(yTicks.get(i).label(), Double.MAX_VALUE)).append("</text>\n");
+                        .append(AxisText.text(yTicks.get(i).label(), Double.MAX_VALUE))
+                        .append("</text>\n");
             }
         }
-        out.append("<rect class=\"frame\" x=\"").append(left).append("\" y=\"").append(TOP).append("\" width=\"")
-                .append(right - left).append("\" height=\"").append(plotBottom - TOP).append("\" fill=\"none\"/>\n");
-        out.append("<text class=\"axis-label\" x=\"").append((left + right) / 2).append("\" y=\"").append(height - 8)
-                .append("\" text-anchor=\"middle\">").append(Svg.escape(xLabel)).append(x.isLog() ? " (log scale)" : "")
+        out.append("<rect class=\"frame\" x=\"")
+                .append(left)
+                .append("\" y=\"")
+                .append(TOP)
+                .append("\" width=\"")
+                .append(right - left)
+                .append("\" height=\"")
+                .append(plotBottom - TOP)
+                .append("\" fill=\"none\"/>\n");
+        out.append("<text class=\"axis-label\" x=\"")
+                .append((left + right) / 2)
+                .append("\" y=\"")
+                .append(height - 8)
+                .append("\" text-anchor=\"middle\">")
+                .append(Svg.escape(xLabel))
+                .append(x.isLog() ? " (log scale)" : "")
                 .append("</text>\n");
         int middle = (TOP + plotBottom) / 2;
-        out.append("<text class=\"axis-label\" x=\"14\" y=\"").append(middle).append("\" text-anchor=\"middle\" transform=\"rotate(-90 14 ")
-                .append(middle).append(")\">").append(Svg.escape(yLabel)).append(y.isLog() ? " (log scale)" : "").append("</text>\n");
+        out.append("<text class=\"axis-label\" x=\"14\" y=\"")
+                .append(middle)
+                .append("\" text-anchor=\"middle\" transform=\"rotate(-90 14 ")
+                .append(middle)
+                .append(")\">")
+                .append(Svg.escape(yLabel))
+                .append(y.isLog() ? " (log scale)" : "")
+                .append("</text>\n");
     }
 }

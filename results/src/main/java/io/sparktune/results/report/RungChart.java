@@ -23,8 +23,7 @@ final class RungChart {
     private static final int WIDTH = 1240;
     private static final int HEIGHT = 320;
 
-    private RungChart() {
-    }
+    private RungChart() {}
 
     /** Epochs a record's training reached: the most of any split (splits stop early on their own). */
     static int epochs(TrialRecord record) {
@@ -46,32 +45,54 @@ final class RungChart {
         }
         Map<Integer, List<TrialRecord>> byTrial = journal.stream()
                 .collect(Collectors.groupingBy(TrialRecord::trialNumber, TreeMap::new, Collectors.toList()));
-        List<Rung> rungs = journal.stream().filter(r -> r.rung() != null)
-                .collect(Collectors.groupingBy(TrialRecord::rung, TreeMap::new, Collectors.toList())).entrySet().stream()
-                .map(e -> new Rung(e.getKey(), e.getValue().stream().mapToInt(RungChart::epochs).max().orElse(0),
-                        e.getValue().stream().map(TrialRecord::trialNumber).distinct().count())).toList();
-        double[] numbers = byTrial.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+        List<Rung> rungs = journal.stream()
+                .filter(r -> r.rung() != null)
+                .collect(Collectors.groupingBy(TrialRecord::rung, TreeMap::new, Collectors.toList()))
+                .entrySet()
+                .stream()
+                .map(e -> new Rung(
+                        e.getKey(),
+                        e.getValue().stream().mapToInt(RungChart::epochs).max().orElse(0),
+                        e.getValue().stream()
+                                .map(TrialRecord::trialNumber)
+                                .distinct()
+                                .count()))
+                .toList();
+        double[] numbers =
+                byTrial.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
         double[] epochs = journal.stream().mapToDouble(RungChart::epochs).toArray();
         // rungs are geometric (min_epochs·η^k): a log axis spaces them evenly
-        Scale y = rungs.isEmpty() ? Scale.integers(DoubleStream.concat(DoubleStream.of(0), Arrays.stream(epochs)).toArray())
+        Scale y = rungs.isEmpty()
+                ? Scale.integers(DoubleStream.concat(DoubleStream.of(0), Arrays.stream(epochs))
+                        .toArray())
                 : Scale.log(epochs);
-        Plot plot = new Plot("rungs", "Epochs trained per trial", WIDTH, HEIGHT, Scale.integers(numbers), "trial number",
-                y, "epochs trained");
+        Plot plot = new Plot(
+                "rungs",
+                "Epochs trained per trial",
+                WIDTH,
+                HEIGHT,
+                Scale.integers(numbers),
+                "trial number",
+                y,
+                "epochs trained");
         double labelledAt = Double.NaN;
         for (Rung rung : rungs) {
-            boolean room = Double.isNaN(labelledAt)
-                    || Math.abs(plot.py(rung.epochs()) - plot.py(labelledAt)) >= AxisText.LINE;
+            boolean room =
+                    Double.isNaN(labelledAt) || Math.abs(plot.py(rung.epochs()) - plot.py(labelledAt)) >= AxisText.LINE;
             plot.level(rung.epochs(), room ? rung.label() : null);
             labelledAt = room ? rung.epochs() : labelledAt;
         }
         byTrial.forEach((number, records) -> draw(plot, y.isLog() ? y.low() : 0, number, records));
-        StringBuilder caption = new StringBuilder("One stem per trial up to the epochs it trained (the most of its splits),"
-                + " a point per journal record.");
+        StringBuilder caption =
+                new StringBuilder("One stem per trial up to the epochs it trained (the most of its splits),"
+                        + " a point per journal record.");
         if (!rungs.isEmpty()) {
-            caption.append(" Rungs: ").append(String.join("; ", rungs.stream().map(Rung::label).toList())).append('.');
+            caption.append(" Rungs: ")
+                    .append(String.join("; ", rungs.stream().map(Rung::label).toList()))
+                    .append('.');
         }
-        List<Svg.LegendEntry> legend = List.of(new Svg.LegendEntry(Svg.color(0), "scored"),
-                new Svg.LegendEntry("#d62728", "diverged or failed"));
+        List<Svg.LegendEntry> legend = List.of(
+                new Svg.LegendEntry(Svg.color(0), "scored"), new Svg.LegendEntry("#d62728", "diverged or failed"));
         return Svg.figure(plot.svg(), legend, caption.toString());
     }
 
@@ -80,18 +101,29 @@ final class RungChart {
         TrialRecord last = records.get(records.size() - 1);
         String status = last.status().name().toLowerCase(Locale.ROOT);
         if (last.status() != TrialStatus.OK && records.size() == 1) {
-            plot.missing(number, last.trialId() + ": " + status + (last.message() == null ? "" : " (" + last.message() + ")"));
+            plot.missing(
+                    number,
+                    last.trialId() + ": " + status + (last.message() == null ? "" : " (" + last.message() + ")"));
             return;
         }
         String color = last.status() == TrialStatus.OK ? Svg.color(0) : "#d62728";
         int top = records.stream().mapToInt(RungChart::epochs).max().orElse(0);
-        plot.line("stem", List.of(new double[] {number, base}, new double[] {number, top}), color, last.trialId() + ": "
-                + top + " epochs" + (last.rung() == null ? "" : ", rung " + last.rung()) + ", "
-                + (last.status() == TrialStatus.OK ? "score " + Svg.number(last.meanScore(), 4) : status));
+        plot.line(
+                "stem",
+                List.of(new double[] {number, base}, new double[] {number, top}),
+                color,
+                last.trialId() + ": "
+                        + top + " epochs" + (last.rung() == null ? "" : ", rung " + last.rung()) + ", "
+                        + (last.status() == TrialStatus.OK ? "score " + Svg.number(last.meanScore(), 4) : status));
         for (TrialRecord record : records) {
-            plot.point(number, Math.max(base, epochs(record)), color, last.trialId()
-                    + (record.rung() == null ? "" : " rung " + record.rung()) + ": " + epochs(record) + " epochs, score "
-                    + Svg.number(record.meanScore(), 4));
+            plot.point(
+                    number,
+                    Math.max(base, epochs(record)),
+                    color,
+                    last.trialId()
+                            + (record.rung() == null ? "" : " rung " + record.rung()) + ": " + epochs(record)
+                            + " epochs, score "
+                            + Svg.number(record.meanScore(), 4));
         }
     }
 }

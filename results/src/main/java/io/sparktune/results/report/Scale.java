@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class Scale {
     /** One labelled tick. */
-    record Tick(double value, String label) {
-    }
+    record Tick(double value, String label) {}
 
     /** Values closer than this, relative to their size, are one value. */
     private static final double RELATIVE_ROUNDING = 1e-9;
@@ -68,7 +67,8 @@ final class Scale {
 
     /** Where {@code value} lies along the axis: 0 at the low end, 1 at the high end. */
     double fraction(double value) {
-        double t = log ? (Math.log10(value) - Math.log10(low)) / (Math.log10(high) - Math.log10(low))
+        double t = log
+                ? (Math.log10(value) - Math.log10(low)) / (Math.log10(high) - Math.log10(low))
                 : (value - low) / (high - low);
         return t;
     }
@@ -118,7 +118,10 @@ final class Scale {
     static String label(double value) {
         double magnitude = Math.abs(value);
         if (magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5)) {
-            return String.format(Locale.ROOT, "%.0e", value).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");
+            return String.format(Locale.ROOT, "%.0e", value)
+                    .replace("e-0", "e-")
+                    .replace("e+0", "e")
+                    .replace("e+", "e");
         }
         String text = String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "");
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
@@ -144,7 +147,8 @@ final class Scale {
         }
         // equal up to rounding (one mean summed in two orders) is equal: a span of a few ulps would give a tick step
         // too small to move a value
-        return max - min <= RELATIVE_ROUNDING * Math.max(Math.abs(min), Math.abs(max)) ? new double[] {min, min}
+        return max - min <= RELATIVE_ROUNDING * Math.max(Math.abs(min), Math.abs(max))
+                ? new double[] {min, min}
                 : new double[] {min, max};
     }
 }

@@ -21,30 +21,43 @@ final class ScoreHeatMap {
     private static final int HEIGHT = 460;
     /** Cells along a numeric axis. */
     private static final int CELLS = 24;
+
     static final double MIN_WEIGHT = 0.1;
 
-    private ScoreHeatMap() {
-    }
+    private ScoreHeatMap() {}
 
     /**
      * @param topTwo  the hyperparameters for the x and the y axis, e.g. the two most important ({@link ImportanceSection#topTwo})
      * @param chosenBy how they were chosen, for the caption
      */
-    static String html(Leaderboard board, Map<String, Distribution> distributions, List<String> topTwo, String chosenBy) {
+    static String html(
+            Leaderboard board, Map<String, Distribution> distributions, List<String> topTwo, String chosenBy) {
         if (topTwo.size() < 2) {
             return "<p class=\"empty\">The heat map needs a search over at least two hyperparameters.</p>\n";
         }
-        List<TrialRecord> trials = board.rows().stream().map(Leaderboard.Row::trial).filter(t -> t.status() == TrialStatus.OK
-                && t.params().get(topTwo.get(0)) != null && t.params().get(topTwo.get(1)) != null).toList();
+        List<TrialRecord> trials = board.rows().stream()
+                .map(Leaderboard.Row::trial)
+                .filter(t -> t.status() == TrialStatus.OK
+                        && t.params().get(topTwo.get(0)) != null
+                        && t.params().get(topTwo.get(1)) != null)
+                .toList();
         if (trials.isEmpty()) {
-            return "<p class=\"empty\">No scored trial with both " + Svg.escape(String.join(" and ", topTwo)) + " yet.</p>\n";
+            return "<p class=\"empty\">No scored trial with both " + Svg.escape(String.join(" and ", topTwo))
+                    + " yet.</p>\n";
         }
         ParamAxis x = ParamAxis.of(topTwo.get(0), distributions.get(topTwo.get(0)), trials);
         ParamAxis y = ParamAxis.of(topTwo.get(1), distributions.get(topTwo.get(1)), trials);
         double[] scores = trials.stream().mapToDouble(TrialRecord::meanScore).toArray();
         ColorScale colors = ColorScale.of(scores);
-        Plot plot = new Plot("heat-map", "Score over " + x.name() + " and " + y.name(), WIDTH, HEIGHT, x.scale(), x.name(),
-                y.scale(), y.name());
+        Plot plot = new Plot(
+                "heat-map",
+                "Score over " + x.name() + " and " + y.name(),
+                WIDTH,
+                HEIGHT,
+                x.scale(),
+                x.name(),
+                y.scale(),
+                y.name());
         double bandwidth = 0.29 * Math.pow(trials.size(), -1.0 / 6);
         int columns = x.categorical() ? x.categories().size() : CELLS;
         int rows = y.categorical() ? y.categories().size() : CELLS;
@@ -53,25 +66,37 @@ final class ScoreHeatMap {
                 double weights = 0;
                 double weighted = 0;
                 for (int t = 0; t < trials.size(); t++) {
-                    double w = kernel(x, trials.get(t), i, columns, bandwidth) * kernel(y, trials.get(t), j, rows, bandwidth);
+                    double w = kernel(x, trials.get(t), i, columns, bandwidth)
+                            * kernel(y, trials.get(t), j, rows, bandwidth);
                     weights += w;
                     weighted += w * scores[t];
                 }
                 if (weights >= MIN_WEIGHT) {
-                    plot.cell((double) i / columns, (i + 1.0) / columns, (double) j / rows, (j + 1.0) / rows,
-                            colors.color(weighted / weights), "estimated score " + Svg.number(weighted / weights, 4));
+                    plot.cell(
+                            (double) i / columns,
+                            (i + 1.0) / columns,
+                            (double) j / rows,
+                            (j + 1.0) / rows,
+                            colors.color(weighted / weights),
+                            "estimated score " + Svg.number(weighted / weights, 4));
                 }
             }
         }
         for (int t = 0; t < trials.size(); t++) {
             TrialRecord trial = trials.get(t);
             double shift = ParamScatter.jitter(trial.trialNumber());
-            plot.point(x.value(trial) + (x.categorical() ? shift : 0), y.value(trial) + (y.categorical() ? shift : 0),
-                    colors.color(scores[t]), "#fff", trial.trialId() + ": " + x.name() + " = " + trial.params().get(x.name())
-                            + ", " + y.name() + " = " + trial.params().get(y.name()) + ", score " + Svg.number(scores[t], 4));
+            plot.point(
+                    x.value(trial) + (x.categorical() ? shift : 0),
+                    y.value(trial) + (y.categorical() ? shift : 0),
+                    colors.color(scores[t]),
+                    "#fff",
+                    trial.trialId() + ": " + x.name() + " = " + trial.params().get(x.name()) + ", " + y.name() + " = "
+                            + trial.params().get(y.name()) + ", score " + Svg.number(scores[t], 4));
         }
-        String caption = x.described() + " and " + y.described() + ", chosen by " + chosenBy + ". Cells: the trials' scores"
-                + " smoothed by a Gaussian kernel, blank far from every trial; points: the " + trials.size() + " trials.";
+        String caption =
+                x.described() + " and " + y.described() + ", chosen by " + chosenBy + ". Cells: the trials' scores"
+                        + " smoothed by a Gaussian kernel, blank far from every trial; points: the " + trials.size()
+                        + " trials.";
         return Svg.figure(plot.svg() + colors.legend("mean validation score"), List.of(), caption);
     }
 

@@ -15,20 +15,29 @@ final class ScoreHistory {
     private static final int WIDTH = 1240;
     private static final int HEIGHT = 320;
 
-    private ScoreHistory() {
-    }
+    private ScoreHistory() {}
 
     static String html(Leaderboard board) {
-        List<TrialRecord> trials = board.rows().stream().map(Leaderboard.Row::trial)
-                .sorted(Comparator.comparingInt(TrialRecord::trialNumber)).toList();
+        List<TrialRecord> trials = board.rows().stream()
+                .map(Leaderboard.Row::trial)
+                .sorted(Comparator.comparingInt(TrialRecord::trialNumber))
+                .toList();
         if (trials.isEmpty()) {
             return "<p class=\"empty\">No trial has finished yet.</p>\n";
         }
-        List<TrialRecord> scored = trials.stream().filter(t -> t.status() == TrialStatus.OK).toList();
+        List<TrialRecord> scored =
+                trials.stream().filter(t -> t.status() == TrialStatus.OK).toList();
         double[] numbers = trials.stream().mapToDouble(TrialRecord::trialNumber).toArray();
         double[] scores = scored.stream().mapToDouble(TrialRecord::meanScore).toArray();
-        Plot plot = new Plot("score-history", "Mean validation score by trial", WIDTH, HEIGHT, Scale.integers(numbers),
-                "trial number", Scale.linear(scores), "mean validation score");
+        Plot plot = new Plot(
+                "score-history",
+                "Mean validation score by trial",
+                WIDTH,
+                HEIGHT,
+                Scale.integers(numbers),
+                "trial number",
+                Scale.linear(scores),
+                "mean validation score");
         List<double[]> best = new ArrayList<>();
         double bestSoFar = Double.NaN;
         for (TrialRecord trial : scored) {
@@ -43,16 +52,27 @@ final class ScoreHistory {
         }
         for (TrialRecord trial : trials) {
             if (trial.status() == TrialStatus.OK) {
-                plot.point(trial.trialNumber(), trial.meanScore(), Svg.color(0), trial.trialId() + ": "
-                        + Svg.number(trial.meanScore(), 4) + " \u00b1 " + Svg.number(trial.stdScore(), 4) + "  " + Svg.params(trial.params()));
+                plot.point(
+                        trial.trialNumber(),
+                        trial.meanScore(),
+                        Svg.color(0),
+                        trial.trialId() + ": " + Svg.number(trial.meanScore(), 4) + " \u00b1 "
+                                + Svg.number(trial.stdScore(), 4) + "  " + Svg.params(trial.params()));
             } else {
-                plot.missing(trial.trialNumber(), trial.trialId() + ": " + trial.status().name().toLowerCase(java.util.Locale.ROOT)
-                        + (trial.message() == null ? "" : " (" + trial.message() + ")"));
+                plot.missing(
+                        trial.trialNumber(),
+                        trial.trialId() + ": " + trial.status().name().toLowerCase(java.util.Locale.ROOT)
+                                + (trial.message() == null ? "" : " (" + trial.message() + ")"));
             }
         }
-        List<Svg.LegendEntry> legend = List.of(new Svg.LegendEntry(Svg.color(0), "trial (mean over splits)"),
-                new Svg.LegendEntry(Svg.color(1), "running best"), new Svg.LegendEntry("#d62728", "diverged or failed"));
-        return Svg.figure(plot.svg(), legend, (trials.size() - scored.size()) + " of " + trials.size()
-                + " trials have no score (diverged or failed).");
+        List<Svg.LegendEntry> legend = List.of(
+                new Svg.LegendEntry(Svg.color(0), "trial (mean over splits)"),
+                new Svg.LegendEntry(Svg.color(1), "running best"),
+                new Svg.LegendEntry("#d62728", "diverged or failed"));
+        return Svg.figure(
+                plot.svg(),
+                legend,
+                (trials.size() - scored.size()) + " of " + trials.size()
+                        + " trials have no score (diverged or failed).");
     }
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 /** Text helpers shared by the report's HTML and SVG: escaping, compact coordinates, the series colours. */
 final class Svg {
     /** Colours of successive series (Tableau 10, as matplotlib's default cycle). */
-    private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-        "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    private static final String[] PALETTE = {
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"
+    };
 
-    private Svg() {
-    }
+    private Svg() {}
 
     /** {@code text} safe inside an element or a double-quoted attribute (of HTML and of XML alike). */
     static String escape(String text) {
@@ -47,24 +47,31 @@ final class Svg {
     /** Hyperparameter values as {@code name=value, …}, reals to 3 significant digits. */
     static String params(Map<String, Object> params) {
         StringBuilder out = new StringBuilder();
-        params.forEach((name, value) -> out.append(out.length() == 0 ? "" : ", ").append(name).append('=')
+        params.forEach((name, value) -> out.append(out.length() == 0 ? "" : ", ")
+                .append(name)
+                .append('=')
                 .append(value instanceof Double d ? String.format(Locale.ROOT, "%.3g", d) : String.valueOf(value)));
         return out.toString();
     }
 
     /** One legend entry: a colour swatch and its label. */
-    record LegendEntry(String color, String label) {
-    }
+    record LegendEntry(String color, String label) {}
 
     /** A chart with its legend (if any) and caption, as an HTML {@code <figure>}. */
     static String figure(String svg, List<LegendEntry> legend, String caption) {
         StringBuilder out = new StringBuilder("<figure>\n").append(svg);
         if (!legend.isEmpty()) {
             out.append("<ul class=\"legend\">");
-            legend.forEach(entry -> out.append("<li><span class=\"swatch\" style=\"background:").append(entry.color())
-                    .append("\"></span>").append(escape(entry.label())).append("</li>"));
+            legend.forEach(entry -> out.append("<li><span class=\"swatch\" style=\"background:")
+                    .append(entry.color())
+                    .append("\"></span>")
+                    .append(escape(entry.label()))
+                    .append("</li>"));
             out.append("</ul>\n");
         }
-        return out.append("<figcaption>").append(escape(caption)).append("</figcaption>\n</figure>\n").toString();
+        return out.append("<figcaption>")
+                .append(escape(caption))
+                .append("</figcaption>\n</figure>\n")
+                .toString();
     }
 }

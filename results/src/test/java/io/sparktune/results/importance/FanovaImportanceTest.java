@@ -16,11 +16,17 @@ class FanovaImportanceTest {
     @Test
     void theDominantHyperparameterRanksFirstAndTheIrrelevantOneGetsNearlyNothing() {
         Importances importances = FanovaImportance.of(TRIALS, SyntheticTrials.SPACE);
-        List<String> ranking = importances.params().stream().map(ParamImportance::name).toList();
+        List<String> ranking =
+                importances.params().stream().map(ParamImportance::name).toList();
         assertEquals(List.of("learning_rate", "optimizer", "n_neurons", "dropout"), ranking, importances.toString());
         assertTrue(importances.of("learning_rate") > 0.6, importances.toString());
         assertTrue(importances.of("dropout") < 0.03, importances.toString());
-        assertEquals(1.0, importances.params().stream().mapToDouble(ParamImportance::importance).sum(), 1e-9);
+        assertEquals(
+                1.0,
+                importances.params().stream()
+                        .mapToDouble(ParamImportance::importance)
+                        .sum(),
+                1e-9);
         assertEquals(100, importances.scoredTrials());
         assertTrue(importances.notes().isEmpty(), importances.notes().toString());
     }

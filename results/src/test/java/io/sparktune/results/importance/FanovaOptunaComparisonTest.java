@@ -40,7 +40,8 @@ class FanovaOptunaComparisonTest {
         // learning_rate on its log scale, the scale sparktune takes a loguniform on (Optuna 3.1 takes it raw)
         Map<String, JsonNode> optuna = optunaImportances(trials, true);
 
-        List<String> ourRanking = ours.params().stream().map(ParamImportance::name).toList();
+        List<String> ourRanking =
+                ours.params().stream().map(ParamImportance::name).toList();
         String both = "sparktune " + ours.params() + ", Optuna " + optuna;
         assertEquals(ourRanking.subList(0, 3), new ArrayList<>(optuna.keySet()).subList(0, 3), both);
         for (ParamImportance param : ours.params()) {
@@ -66,13 +67,27 @@ class FanovaOptunaComparisonTest {
         ObjectNode input = JSON.createObjectNode().put("seed", 0).put("n_trees", FanovaImportance.TREES);
         ObjectNode distributions = input.putObject("distributions");
         if (logScaleAsLinear) {
-            distributions.putObject("learning_rate").putArray("float").add(Math.log(1e-4)).add(Math.log(1e-1));
+            distributions
+                    .putObject("learning_rate")
+                    .putArray("float")
+                    .add(Math.log(1e-4))
+                    .add(Math.log(1e-1));
         } else {
-            distributions.putObject("learning_rate").put("log", true).putArray("float").add(1e-4).add(1e-1);
+            distributions
+                    .putObject("learning_rate")
+                    .put("log", true)
+                    .putArray("float")
+                    .add(1e-4)
+                    .add(1e-1);
         }
         distributions.putObject("n_neurons").putArray("int").add(8).add(256);
         distributions.putObject("dropout").putArray("float").add(0.0).add(0.5);
-        distributions.putObject("optimizer").putArray("choices").add("sgd").add("adam").add("rmsprop");
+        distributions
+                .putObject("optimizer")
+                .putArray("choices")
+                .add("sgd")
+                .add("adam")
+                .add("rmsprop");
         for (TrialRecord trial : trials) {
             ObjectNode row = input.withArray("trials").addObject().put("value", trial.meanScore());
             ObjectNode params = JSON.valueToTree(trial.params());
@@ -83,8 +98,9 @@ class FanovaOptunaComparisonTest {
         }
         Path file = Files.writeString(dir.resolve("trials.json"), JSON.writeValueAsString(input));
         Path script = Path.of(System.getProperty("user.dir"), "target/test-classes/importance/optuna_fanova.py");
-        Process process = new ProcessBuilder(PYTHON, script.toString(), file.toString()).redirectError(
-                dir.resolve("stderr.txt").toFile()).start();
+        Process process = new ProcessBuilder(PYTHON, script.toString(), file.toString())
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "Optuna did not finish");
         assertEquals(0, process.exitValue(), Files.readString(dir.resolve("stderr.txt")));

@@ -58,7 +58,8 @@ class FanovaThroughOptunaExportTest {
         OptunaJournalExport.write(runDir, file);
 
         Importances ours = FanovaImportance.forRun(runDir, FanovaImportance.TREES, FanovaImportance.SEED);
-        List<String> ourRanking = ours.params().stream().map(ParamImportance::name).toList();
+        List<String> ourRanking =
+                ours.params().stream().map(ParamImportance::name).toList();
         List<String> optunaRanking = optunaRanking(file);
         String both = "sparktune " + ours.params() + ", Optuna " + optunaRanking;
         assertEquals(List.of("learning_rate", "optimizer"), ourRanking.subList(0, 2), both);
@@ -67,10 +68,12 @@ class FanovaThroughOptunaExportTest {
     }
 
     private List<String> optunaRanking(Path journalFile) throws Exception {
-        Path script = Path.of(System.getProperty("user.dir"), "target/test-classes/importance/optuna_journal_fanova.py");
+        Path script =
+                Path.of(System.getProperty("user.dir"), "target/test-classes/importance/optuna_journal_fanova.py");
         Path stderr = dir.resolve("stderr.txt");
         Process process = new ProcessBuilder(PYTHON, script.toString(), journalFile.toString())
-                .redirectError(stderr.toFile()).start();
+                .redirectError(stderr.toFile())
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "Optuna did not finish");
         assertEquals(0, process.exitValue(), Files.readString(stderr));

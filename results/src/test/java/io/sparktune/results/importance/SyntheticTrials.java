@@ -30,8 +30,7 @@ public final class SyntheticTrials {
             HyperParameter.DROPOUT, new Uniform(0.0, 0.5),
             HyperParameter.OPTIMIZER, new Choice(List.of("sgd", "adam", "rmsprop"))));
 
-    private SyntheticTrials() {
-    }
+    private SyntheticTrials() {}
 
     public static List<TrialRecord> sample(int count, long seed) {
         Random random = new Random(seed);
@@ -45,15 +44,16 @@ public final class SyntheticTrials {
     }
 
     public static double score(Map<String, Object> params) {
-        double u = (Math.log10((Double) params.get("learning_rate")) + 2.5) / 1.5;   // -1 … 1 over the range
+        double u = (Math.log10((Double) params.get("learning_rate")) + 2.5) / 1.5; // -1 … 1 over the range
         double width = ((Integer) params.get("n_neurons") - 8) / 248.0;
         return 1 - u * u + ("adam".equals(params.get("optimizer")) ? 0.3 : 0) + 0.3 * width;
     }
 
     /** A trial scored {@code score} on each of its two splits. */
     public static TrialRecord scored(int number, SortedMap<String, Object> params, double score) {
-        List<SplitResult> splits = List.of(0, 1).stream().map(k -> new SplitResult(number, k, TrialStatus.OK, score,
-                3, 2, 1.0, List.of(), null, "1@host")).toList();
+        List<SplitResult> splits = List.of(0, 1).stream()
+                .map(k -> new SplitResult(number, k, TrialStatus.OK, score, 3, 2, 1.0, List.of(), null, "1@host"))
+                .toList();
         return TrialRecord.of(new Candidate(number, params, 1000L + number), splits);
     }
 }

@@ -38,8 +38,17 @@ class OptunaTrialStateTest {
             for (int e = 1; e <= epochs[k]; e++) {
                 curve.add(new EpochRecord(e, 1.0 / e, 0.5 + 0.01 * e, 0.1));
             }
-            splits.add(new SplitResult(0, k, status, status == TrialStatus.OK ? 0.5 + 0.01 * epochs[k] : Double.NaN,
-                    epochs[k], epochs[k], 0.1 * epochs[k], curve, null, "1@host"));
+            splits.add(new SplitResult(
+                    0,
+                    k,
+                    status,
+                    status == TrialStatus.OK ? 0.5 + 0.01 * epochs[k] : Double.NaN,
+                    epochs[k],
+                    epochs[k],
+                    0.1 * epochs[k],
+                    curve,
+                    null,
+                    "1@host"));
         }
         return new TrialRecord(0, 7L, new TreeMap<>(Map.of("n_neurons", 8)), status, splits, rung);
     }
@@ -49,12 +58,18 @@ class OptunaTrialStateTest {
         // rungs of 1, 3 and 9 epochs
         SearchSpec asha = spec("scheduler: asha, asha: {min_epochs: 1, reduction_factor: 3}");
         assertEquals(OptunaTrialState.COMPLETE, OptunaTrialState.of(trial(TrialStatus.OK, 2, 9, 9), asha));
-        assertEquals(OptunaTrialState.COMPLETE, OptunaTrialState.of(trial(TrialStatus.OK, 2, 5, 6), asha),
+        assertEquals(
+                OptunaTrialState.COMPLETE,
+                OptunaTrialState.of(trial(TrialStatus.OK, 2, 5, 6), asha),
                 "early stopping ended it in the top rung");
         assertEquals(OptunaTrialState.PRUNED, OptunaTrialState.of(trial(TrialStatus.OK, 0, 1, 1), asha));
-        assertEquals(OptunaTrialState.PRUNED, OptunaTrialState.of(trial(TrialStatus.OK, 1, 3, 2), asha),
+        assertEquals(
+                OptunaTrialState.PRUNED,
+                OptunaTrialState.of(trial(TrialStatus.OK, 1, 3, 2), asha),
                 "one split trained to its rung's 3 epochs: it could have been promoted");
-        assertEquals(OptunaTrialState.COMPLETE, OptunaTrialState.of(trial(TrialStatus.OK, 1, 2, 2), asha),
+        assertEquals(
+                OptunaTrialState.COMPLETE,
+                OptunaTrialState.of(trial(TrialStatus.OK, 1, 2, 2), asha),
                 "every split stopped early, before the rung's 3 epochs: not promotable, over by itself");
         assertEquals(OptunaTrialState.FAIL, OptunaTrialState.of(trial(TrialStatus.DIVERGED, 2, 4, 4), asha));
         assertEquals(OptunaTrialState.FAIL, OptunaTrialState.of(trial(TrialStatus.FAILED, 0, 0, 0), asha));
@@ -65,7 +80,9 @@ class OptunaTrialStateTest {
         SearchSpec median = spec("scheduler: median, median: {warmup_epochs: 1, min_trials: 2}");
         assertEquals(OptunaTrialState.COMPLETE, OptunaTrialState.of(trial(TrialStatus.OK, null, 9, 9), median));
         assertEquals(OptunaTrialState.PRUNED, OptunaTrialState.of(trial(TrialStatus.OK, null, 4, 4), median));
-        assertEquals(OptunaTrialState.COMPLETE, OptunaTrialState.of(trial(TrialStatus.OK, null, 4, 3), median),
+        assertEquals(
+                OptunaTrialState.COMPLETE,
+                OptunaTrialState.of(trial(TrialStatus.OK, null, 4, 3), median),
                 "a split stopped short of the epoch its last segment asked for: early stopping ended it");
         assertEquals(OptunaTrialState.FAIL, OptunaTrialState.of(trial(TrialStatus.FAILED, null, 2, 0), median));
     }

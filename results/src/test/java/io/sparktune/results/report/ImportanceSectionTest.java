@@ -35,12 +35,17 @@ class ImportanceSectionTest {
         for (int i = 0; i < rows.getLength(); i++) {
             NodeList cells = select(page, "//section[@id='importance']//tbody/tr[" + (i + 1) + "]/td");
             assertEquals(expected.params().get(i).name(), cells.item(0).getTextContent());
-            assertEquals(String.format(Locale.ROOT, "%.3f", expected.params().get(i).importance()),
+            assertEquals(
+                    String.format(Locale.ROOT, "%.3f", expected.params().get(i).importance()),
                     cells.item(1).getTextContent());
         }
-        assertEquals("learning_rate", select(page, "//section[@id='importance']//tbody/tr[1]/td[1]").item(0)
-                .getTextContent());
-        assertEquals(0, select(page, "//section[@id='importance']//p[@class='note']").getLength());
+        assertEquals(
+                "learning_rate",
+                select(page, "//section[@id='importance']//tbody/tr[1]/td[1]")
+                        .item(0)
+                        .getTextContent());
+        assertEquals(
+                0, select(page, "//section[@id='importance']//p[@class='note']").getLength());
     }
 
     @Test

@@ -37,7 +37,10 @@ class ReportChartsTest {
     static void searchAndReport() throws Exception {
         run = ReportRunFixture.shared();
         board = run.board();
-        scored = board.rows().stream().map(Leaderboard.Row::trial).filter(t -> t.status() == TrialStatus.OK).toList();
+        scored = board.rows().stream()
+                .map(Leaderboard.Row::trial)
+                .filter(t -> t.status() == TrialStatus.OK)
+                .toList();
         report = HtmlReport.write(run.dir());
         page = ReportPage.parse(report);
     }
@@ -48,13 +51,16 @@ class ReportChartsTest {
                 .collect(Collectors.groupingBy(TrialRecord::rung, TreeMap::new, Collectors.counting()));
         assertEquals(List.of(0, 1, 2), List.copyOf(recordsPerRung.keySet()), recordsPerRung.toString());
         assertEquals(ReportRunFixture.CANDIDATES + 1, recordsPerRung.get(0));
-        assertTrue(scored.stream().anyMatch(t -> t.rung() == 2 && RungChart.epochs(t) == 4), "a trial trained to 4 epochs");
+        assertTrue(
+                scored.stream().anyMatch(t -> t.rung() == 2 && RungChart.epochs(t) == 4),
+                "a trial trained to 4 epochs");
     }
 
     @Test
     void parallelCoordinatesHaveAnAxisPerHyperparameterAndALinePerScoredTrial() throws Exception {
         List<String> axes = page.elements("//svg[@data-chart='parallel-coordinates']//g[@class='axis']").stream()
-                .map(g -> g.getAttribute("data-axis")).toList();
+                .map(g -> g.getAttribute("data-axis"))
+                .toList();
         List<String> expected = new ArrayList<>(board.paramNames());
         expected.add("score");
         assertEquals(expected, axes);
@@ -70,15 +76,21 @@ class ReportChartsTest {
         assertTrue(best.getTextContent().startsWith(scored.get(0).trialId() + ":"), best.getTextContent());
         assertNotEquals(lines.get(0).getAttribute("stroke"), best.getAttribute("stroke"));
         int scoreAxis = expected.size() - 1;
-        assertTrue(lines.stream().allMatch(l -> points(l).get(scoreAxis)[1] >= points(best).get(scoreAxis)[1]));
+        assertTrue(lines.stream()
+                .allMatch(l -> points(l).get(scoreAxis)[1] >= points(best).get(scoreAxis)[1]));
 
         // learning_rate ~ loguniform: heights are linear in log10 of the rate
         int rateAxis = expected.indexOf("learning_rate");
         double[] logRates = new double[lines.size()];
         double[] heights = new double[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
-            String id = lines.get(i).getTextContent().substring(0, lines.get(i).getTextContent().indexOf(':'));
-            TrialRecord trial = scored.stream().filter(t -> t.trialId().equals(id)).findFirst().orElseThrow();
+            String id = lines.get(i)
+                    .getTextContent()
+                    .substring(0, lines.get(i).getTextContent().indexOf(':'));
+            TrialRecord trial = scored.stream()
+                    .filter(t -> t.trialId().equals(id))
+                    .findFirst()
+                    .orElseThrow();
             logRates[i] = Math.log10(((Number) trial.params().get("learning_rate")).doubleValue());
             heights[i] = points(lines.get(i)).get(rateAxis)[1];
         }
@@ -91,14 +103,18 @@ class ReportChartsTest {
     @Test
     void theHeatMapIsOverTheTwoChosenHyperparameters() throws Exception {
         Map<String, Distribution> distributions = new TreeMap<>();
-        SpecParser.parse(RunFiles.spec(run.dir())).space().dimensions()
+        SpecParser.parse(RunFiles.spec(run.dir()))
+                .space()
+                .dimensions()
                 .forEach((hp, distribution) -> distributions.put(hp.specName(), distribution));
-        List<String> topTwo = ImportanceSection.topTwo(ImportanceSection.of(run.journal(), distributions), distributions);
+        List<String> topTwo =
+                ImportanceSection.topTwo(ImportanceSection.of(run.journal(), distributions), distributions);
         assertEquals(2, topTwo.size());
         List<String> labels = page.texts("//svg[@data-chart='heat-map']//text[@class='axis-label']");
         assertEquals(2, labels.size());
         for (int i = 0; i < 2; i++) {
-            assertTrue(List.of(topTwo.get(i), topTwo.get(i) + " (log scale)").contains(labels.get(i)), labels.toString());
+            assertTrue(
+                    List.of(topTwo.get(i), topTwo.get(i) + " (log scale)").contains(labels.get(i)), labels.toString());
         }
         assertEquals(scored.size(), page.count("heat-map", "circle[@class='point']"));
         List<String> cells = page.texts("//svg[@data-chart='heat-map']//rect[@class='cell']/title");
@@ -129,7 +145,8 @@ class ReportChartsTest {
         assertEquals(expected, stems);
         assertEquals(points, page.count("rungs", "circle[@class='point']"));
         assertEquals(1, page.count("rungs", "path[@class='missing']"));
-        assertEquals(List.of("rung 0: 1 epoch, 6 trials", "rung 1: 2 epochs, 2 trials", "rung 2: 4 epochs, 1 trial"),
+        assertEquals(
+                List.of("rung 0: 1 epoch, 6 trials", "rung 1: 2 epochs, 2 trials", "rung 2: 4 epochs, 1 trial"),
                 page.texts("//svg[@data-chart='rungs']//text[@class='level-label']"));
         // the stems' tops: the higher the epochs, the higher on the page
         List<Element> lines = page.elements("//svg[@data-chart='rungs']//polyline[@class='stem']");
@@ -138,7 +155,9 @@ class ReportChartsTest {
                 int epochsI = Integer.parseInt(stems.get(i).split(": ")[1].split(" ")[0]);
                 int epochsJ = Integer.parseInt(stems.get(j).split(": ")[1].split(" ")[0]);
                 if (epochsI > epochsJ) {
-                    assertTrue(points(lines.get(i)).get(1)[1] < points(lines.get(j)).get(1)[1],
+                    assertTrue(
+                            points(lines.get(i)).get(1)[1]
+                                    < points(lines.get(j)).get(1)[1],
                             stems.get(i) + " vs " + stems.get(j));
                 }
             }
@@ -147,8 +166,10 @@ class ReportChartsTest {
 
     @Test
     void withoutRungsEveryTrialStillHasItsStemAndNoRungLine() throws Exception {
-        List<TrialRecord> fifo = board.rows().stream().map(Leaderboard.Row::trial).map(t -> new TrialRecord(t.trialNumber(),
-                t.seed(), t.params(), t.status(), t.splits())).toList();
+        List<TrialRecord> fifo = board.rows().stream()
+                .map(Leaderboard.Row::trial)
+                .map(t -> new TrialRecord(t.trialNumber(), t.seed(), t.params(), t.status(), t.splits()))
+                .toList();
         Path html = Files.writeString(Files.createTempFile("rungs", ".xml"), RungChart.html(fifo));
         ReportPage chart = ReportPage.parse(html);
         assertEquals(scored.size(), chart.count("rungs", "polyline[@class='stem']"));
@@ -158,9 +179,11 @@ class ReportChartsTest {
     /** Chromium lays the page out; a script placed in a copy of it reports every pair of labels that overlap. */
     @Test
     void noTwoLabelsOfAChartOverlapInChromium() throws Exception {
-        String script = new String(ReportChartsTest.class.getResourceAsStream("label-overlaps.js").readAllBytes(),
+        String script = new String(
+                ReportChartsTest.class.getResourceAsStream("label-overlaps.js").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
-        Path checked = Files.writeString(run.dir().resolve("report-overlaps.html"),
+        Path checked = Files.writeString(
+                run.dir().resolve("report-overlaps.html"),
                 Files.readString(report).replace("</body>", "<script>\n" + script + "</script>\n</body>"));
         String dom = ReportPage.chromium(List.of("--dump-dom", checked.toUri().toString()));
         int start = dom.lastIndexOf("<pre id=\"label-overlaps\"");

@@ -57,13 +57,23 @@ final class ReportPage {
     /** Runs headless Chromium with {@code args} (a fresh profile each time); returns what it printed. */
     static String chromium(List<String> args) throws Exception {
         Path profile = Files.createTempDirectory("chromium-profile");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile));
+        List<String> command = new ArrayList<>(List.of(
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
         command.addAll(args);
         Path stdout = Files.createTempFile(profile, "stdout", ".txt");
-        Process chromium = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process chromium = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
         assertEquals(0, chromium.exitValue());
         return Files.readString(stdout, StandardCharsets.UTF_8);

@@ -28,6 +28,7 @@ class ReportRenderTest {
     static Path runDir;
     /** Each trial's latest record. */
     static List<TrialRecord> trials;
+
     static Path report;
     static ReportPage page;
 
@@ -56,7 +57,8 @@ class ReportRenderTest {
     void theFixtureIsARealSearchWithScoredAndFailedTrials() {
         assertTrue(scored().size() >= 3, "scored trials: " + scored().size());
         assertTrue(trials.stream().anyMatch(t -> t.status() == TrialStatus.FAILED));
-        assertTrue(scored().stream().allMatch(t -> t.splits().stream().allMatch(s -> s.curve().size() == s.epochsRun())));
+        assertTrue(scored().stream()
+                .allMatch(t -> t.splits().stream().allMatch(s -> s.curve().size() == s.epochsRun())));
     }
 
     @Test
@@ -64,14 +66,19 @@ class ReportRenderTest {
         List<TrialRecord> top = LearningCurves.topTrials(Leaderboard.from(trials));
         assertEquals(Math.min(LearningCurves.TOP_TRIALS, scored().size()), top.size());
         int lines = top.stream().mapToInt(t -> t.splits().size()).sum();
-        int epochs = top.stream().flatMap(t -> t.splits().stream()).mapToInt(s -> s.curve().size()).sum();
+        int epochs = top.stream()
+                .flatMap(t -> t.splits().stream())
+                .mapToInt(s -> s.curve().size())
+                .sum();
         for (String chart : List.of("learning-curve-score", "learning-curve-loss")) {
             assertEquals(lines, count(chart, "polyline[@class='curve']"), chart);
             assertEquals(epochs, count(chart, "circle[@class='point']"), chart);
         }
         SplitResult first = top.get(0).splits().get(0);
         NodeList line = select("//svg[@data-chart='learning-curve-score']//polyline[@class='curve']");
-        assertEquals(first.curve().size(), ((Element) line.item(0)).getAttribute("points").trim().split(" ").length);
+        assertEquals(
+                first.curve().size(),
+                ((Element) line.item(0)).getAttribute("points").trim().split(" ").length);
     }
 
     @Test
@@ -92,21 +99,31 @@ class ReportRenderTest {
     void scoreHistoryShowsEveryTrialAndTheRunningBest() throws Exception {
         assertEquals(scored().size(), count("score-history", "circle[@class='point']"));
         assertEquals(trials.size() - scored().size(), count("score-history", "path[@class='missing']"));
-        String[] best = ((Element) select("//svg[@data-chart='score-history']//polyline[@class='running-best']").item(0))
-                .getAttribute("points").trim().split(" ");
+        String[] best = ((Element) select("//svg[@data-chart='score-history']//polyline[@class='running-best']")
+                        .item(0))
+                .getAttribute("points")
+                .trim()
+                .split(" ");
         double highestPoint = Double.MAX_VALUE;
         NodeList points = select("//svg[@data-chart='score-history']//circle");
         for (int i = 0; i < points.getLength(); i++) {
             highestPoint = Math.min(highestPoint, Double.parseDouble(((Element) points.item(i)).getAttribute("cy")));
         }
-        assertEquals(highestPoint, Double.parseDouble(best[best.length - 1].split(",")[1]), 0.05,
+        assertEquals(
+                highestPoint,
+                Double.parseDouble(best[best.length - 1].split(",")[1]),
+                0.05,
                 "the running best ends at the best trial's height");
     }
 
     @Test
     void theTableHasEveryTrialAndTheSpecIsShown() throws Exception {
-        assertEquals(trials.size(), select("//table[@class='leaderboard']/tbody/tr").getLength());
-        assertEquals(1, select("//table[@class='leaderboard']/tbody/tr[@class='failed']").getLength());
+        assertEquals(
+                trials.size(), select("//table[@class='leaderboard']/tbody/tr").getLength());
+        assertEquals(
+                1,
+                select("//table[@class='leaderboard']/tbody/tr[@class='failed']")
+                        .getLength());
         String spec = texts("//pre[@class='spec']").get(0);
         assertEquals(ReportRunFixture.spec(), spec);
     }
@@ -147,7 +164,8 @@ class ReportRenderTest {
     }
 
     private static String axisLabel(String chart) throws Exception {
-        return texts("//svg[@data-chart='" + chart + "']//text[@class='axis-label']").get(0);
+        return texts("//svg[@data-chart='" + chart + "']//text[@class='axis-label']")
+                .get(0);
     }
 
     private static List<String> texts(String xpath) throws Exception {

@@ -46,8 +46,7 @@ final class ReportRunFixture {
         }
     }
 
-    private ReportRunFixture() {
-    }
+    private ReportRunFixture() {}
 
     /** The search, run on first use into {@code target/report-fixture-run}. */
     static synchronized Run shared() throws Exception {
@@ -55,7 +54,8 @@ final class ReportRunFixture {
             Path dir = Path.of("target", "report-fixture-run").toAbsolutePath();
             if (Files.exists(dir)) {
                 try (var paths = Files.walk(dir)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    paths.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             shared = new Run(dir, search(dir));
@@ -85,10 +85,17 @@ final class ReportRunFixture {
         RunFiles.startNew(runDir, specFile);
         SearchSpec spec = SpecParser.parse(specFile);
         Sampler sampler = Samplers.forSpec(spec);
-        SplitPlan plan = new SplitPlan(spec.search().cv(), spec.search().validationSplit(), spec.search().seed());
+        SplitPlan plan = new SplitPlan(
+                spec.search().cv(),
+                spec.search().validationSplit(),
+                spec.search().seed());
         List<TrialRecord> records = new ArrayList<>();
         try (TrialJournal journal = TrialJournal.openForAppend(runDir)) {
-            DataRef data = DataRef.of(spec.data(), spec.data().train(), spec.task(), spec.data().limit().orElse(0));
+            DataRef data = DataRef.of(
+                    spec.data(),
+                    spec.data().train(),
+                    spec.task(),
+                    spec.data().limit().orElse(0));
             Trainer trainer = new Trainer(spec, data, plan, runDir, journal, records);
             List<TrialRecord> rung = new ArrayList<>();
             for (int i = 0; i <= CANDIDATES; i++) {
@@ -97,10 +104,15 @@ final class ReportRunFixture {
             }
             for (int next = 1; next < RUNG_EPOCHS.length; next++) {
                 int reached = RUNG_EPOCHS[next - 1];
-                List<TrialRecord> scored = rung.stream().filter(t -> t.status() == TrialStatus.OK)
-                        .sorted(Comparator.comparingDouble(TrialRecord::meanScore).reversed()).toList();
-                List<TrialRecord> promoted = scored.stream().limit(scored.size() / ETA)
-                        .filter(t -> RungChart.epochs(t) == reached).toList();
+                List<TrialRecord> scored = rung.stream()
+                        .filter(t -> t.status() == TrialStatus.OK)
+                        .sorted(Comparator.comparingDouble(TrialRecord::meanScore)
+                                .reversed())
+                        .toList();
+                List<TrialRecord> promoted = scored.stream()
+                        .limit(scored.size() / ETA)
+                        .filter(t -> RungChart.epochs(t) == reached)
+                        .toList();
                 rung = new ArrayList<>();
                 for (TrialRecord earlier : promoted) {
                     rung.add(trainer.train(earlier.toCandidate(), next, earlier));
@@ -111,14 +123,27 @@ final class ReportRunFixture {
     }
 
     /** Trains rung by rung with checkpoints under {@code runDir/checkpoints}, journaling each rung's record. */
-    private record Trainer(SearchSpec spec, DataRef data, SplitPlan plan, Path runDir, TrialJournal journal,
-                           List<TrialRecord> records) {
+    private record Trainer(
+            SearchSpec spec,
+            DataRef data,
+            SplitPlan plan,
+            Path runDir,
+            TrialJournal journal,
+            List<TrialRecord> records) {
         /** Trains {@code candidate} up to rung {@code rung}'s epochs (from its checkpoints after {@code earlier}). */
         TrialRecord train(Candidate candidate, int rung, TrialRecord earlier) throws Exception {
             List<SplitResult> splits = new ArrayList<>();
             for (int k = 0; k < plan.count(); k++) {
-                SplitTask task = new SplitTask(candidate, spec.task(), data, spec.training(), spec.search().scoring(), plan, k)
-                        .untilEpoch(RUNG_EPOCHS[rung], runDir.resolve("checkpoints").toString());
+                SplitTask task = new SplitTask(
+                                candidate,
+                                spec.task(),
+                                data,
+                                spec.training(),
+                                spec.search().scoring(),
+                                plan,
+                                k)
+                        .untilEpoch(
+                                RUNG_EPOCHS[rung], runDir.resolve("checkpoints").toString());
                 splits.add(SplitJob.run(earlier == null ? task : task.continuing()));
             }
             TrialRecord record = TrialRecord.of(candidate, splits).atRung(rung, earlier);

@@ -14,23 +14,32 @@ class ReportScaleTest {
     void logAxesPlaceDecadesEvenlyAndAlwaysHaveSeveralTicks() {
         Scale wide = Scale.log(new double[] {1e-4, 1e-1});
         assertEquals(wide.fraction(1e-3) - wide.fraction(1e-4), wide.fraction(1e-2) - wide.fraction(1e-3), 1e-12);
-        assertEquals(List.of("1e-4", "0.001", "0.01", "0.1"), wide.ticks().stream().map(Scale.Tick::label).toList());
+        assertEquals(
+                List.of("1e-4", "0.001", "0.01", "0.1"),
+                wide.ticks().stream().map(Scale.Tick::label).toList());
         Scale narrow = Scale.log(new double[] {1.09e-3, 3.35e-3});
         List<Scale.Tick> ticks = narrow.ticks();
         assertTrue(ticks.size() >= 2, ticks.toString()); // 0.002 and 0.003: with 1-2-5 steps only 0.002
-        ticks.forEach(t -> assertTrue(narrow.fraction(t.value()) >= 0 && narrow.fraction(t.value()) <= 1, t.toString()));
+        ticks.forEach(
+                t -> assertTrue(narrow.fraction(t.value()) >= 0 && narrow.fraction(t.value()) <= 1, t.toString()));
     }
 
     @Test
     void linearAndIntegerAxesHaveRoundTicksInsideTheRange() {
         Scale scores = Scale.linear(new double[] {0.571, 0.674});
-        assertEquals(List.of("0.58", "0.6", "0.62", "0.64", "0.66"), scores.ticks().stream().map(Scale.Tick::label).toList());
+        assertEquals(
+                List.of("0.58", "0.6", "0.62", "0.64", "0.66"),
+                scores.ticks().stream().map(Scale.Tick::label).toList());
         Scale epochs = Scale.integers(new double[] {1, 2, 3});
-        assertEquals(List.of(1.0, 2.0, 3.0), epochs.ticks().stream().map(Scale.Tick::value).toList());
+        assertEquals(
+                List.of(1.0, 2.0, 3.0),
+                epochs.ticks().stream().map(Scale.Tick::value).toList());
         assertEquals(0.5, epochs.fraction(2), 1e-12);
         Scale categories = Scale.categorical(List.of("sgd", "adam"));
         assertEquals(0.25, categories.fraction(0), 1e-12);
-        assertEquals(List.of("sgd", "adam"), categories.ticks().stream().map(Scale.Tick::label).toList());
+        assertEquals(
+                List.of("sgd", "adam"),
+                categories.ticks().stream().map(Scale.Tick::label).toList());
     }
 
     /**

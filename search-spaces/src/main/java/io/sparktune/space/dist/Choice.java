@@ -15,8 +15,8 @@ public record Choice(List<Object> values, List<Double> weights) implements Distr
             throw new IllegalArgumentException("need at least one value");
         }
         if (weights.size() != values.size()) {
-            throw new IllegalArgumentException("need one weight per value, got " + weights.size() + " for "
-                    + values.size() + " values");
+            throw new IllegalArgumentException(
+                    "need one weight per value, got " + weights.size() + " for " + values.size() + " values");
         }
         double total = 0;
         for (double w : weights) {

@@ -51,7 +51,8 @@ public sealed interface Distribution permits Uniform, LogUniform, IntegerDistrib
             throw new IllegalArgumentException("a continuous range needs at least 2 grid points, got " + points);
         }
         return java.util.stream.IntStream.range(0, points)
-                .mapToObj(i -> fromUnit((double) i / (points - 1))).toList();
+                .mapToObj(i -> fromUnit((double) i / (points - 1)))
+                .toList();
     }
 
     /** The spec keyword, e.g. {@code loguniform}. */

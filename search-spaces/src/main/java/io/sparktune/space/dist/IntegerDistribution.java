@@ -12,7 +12,10 @@ public sealed interface IntegerDistribution extends Distribution permits IntRang
 
     @Override
     default List<Object> discreteValues() {
-        return IntStream.rangeClosed(low(), high()).boxed().map(Object.class::cast).toList();
+        return IntStream.rangeClosed(low(), high())
+                .boxed()
+                .map(Object.class::cast)
+                .toList();
     }
 
     @Override

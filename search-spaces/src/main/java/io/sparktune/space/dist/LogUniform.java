@@ -23,7 +23,9 @@ public record LogUniform(double low, double high) implements Distribution {
             return 0.5;
         }
         double v = Distribution.number(value);
-        return v <= low ? 0.0 : Distribution.clampUnit((Math.log(v) - Math.log(low)) / (Math.log(high) - Math.log(low)));
+        return v <= low
+                ? 0.0
+                : Distribution.clampUnit((Math.log(v) - Math.log(low)) / (Math.log(high) - Math.log(low)));
     }
 
     @Override

@@ -29,7 +29,9 @@ public final class ArbiterRandomSampler implements Sampler {
     @Override
     public synchronized Candidate next() {
         int trialNumber = count++;
-        return new Candidate(trialNumber, layout.params(layout.fromUnits(units.next())),
+        return new Candidate(
+                trialNumber,
+                layout.params(layout.fromUnits(units.next())),
                 TrialSeeds.trialSeed(searchSeed, trialNumber));
     }
 }

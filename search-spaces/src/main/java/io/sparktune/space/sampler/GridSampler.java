@@ -52,8 +52,8 @@ public final class GridSampler implements Sampler {
             throw new NoSuchElementException("all " + points.size() + " grid points have been proposed");
         }
         int trialNumber = count++;
-        return new Candidate(trialNumber, layout.params(points.get(trialNumber)),
-                TrialSeeds.trialSeed(searchSeed, trialNumber));
+        return new Candidate(
+                trialNumber, layout.params(points.get(trialNumber)), TrialSeeds.trialSeed(searchSeed, trialNumber));
     }
 
     @Override

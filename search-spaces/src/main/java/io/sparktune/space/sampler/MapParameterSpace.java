@@ -35,7 +35,9 @@ final class MapParameterSpace implements ParameterSpace<Map<String, Object>> {
 
     @Override
     public int numParameters() {
-        return children.values().stream().mapToInt(ParameterSpace::numParameters).sum();
+        return children.values().stream()
+                .mapToInt(ParameterSpace::numParameters)
+                .sum();
     }
 
     @Override

@@ -76,8 +76,7 @@ final class NumericParzen implements UnitDensity {
 
     /** The standard normal distribution's CDF and a sampler. */
     static final class Normal {
-        private Normal() {
-        }
+        private Normal() {}
 
         /** Φ(x), from the error function (Abramowitz and Stegun 7.1.26, absolute error below 1.5e-7). */
         static double cdf(double x) {
@@ -86,8 +85,8 @@ final class NumericParzen implements UnitDensity {
 
         static double erf(double x) {
             double t = 1.0 / (1.0 + 0.3275911 * Math.abs(x));
-            double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
-                    + t * 1.061405429))));
+            double poly =
+                    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
             double y = 1.0 - poly * Math.exp(-x * x);
             return x >= 0 ? y : -y;
         }

@@ -29,8 +29,7 @@ public interface Sampler {
      * A result at a fidelity: {@code rung} 0 for a trial's first (or only) piece of training, k for its score after
      * the k-th promotion of a multi-fidelity scheduler (more epochs). A trial may be observed once per rung it reaches.
      */
-    default void observe(Candidate candidate, double score, int rung) {
-    }
+    default void observe(Candidate candidate, double score, int rung) {}
 
     /** How many distinct candidates this sampler can propose (a grid's size), or empty if unbounded. */
     default OptionalInt size() {

@@ -7,8 +7,7 @@ import io.sparktune.space.spec.SearchSpec;
 /** Creates the sampler a spec asks for. */
 public final class Samplers {
 
-    private Samplers() {
-    }
+    private Samplers() {}
 
     /** The sampler named by {@code spec.search().sampler()}, seeded with the search seed, over the spec's space. */
     public static Sampler forSpec(SearchSpec spec) {
@@ -16,10 +15,12 @@ public final class Samplers {
         SamplerOptions options = search.samplerOptions();
         return switch (search.sampler()) {
             case SearchSettings.RANDOM -> new ArbiterRandomSampler(spec.space(), search.seed());
-            case SearchSettings.GRID -> new GridSampler(spec.space(), search.seed(), options.gridPoints(), options.maxGrid());
+            case SearchSettings.GRID ->
+                new GridSampler(spec.space(), search.seed(), options.gridPoints(), options.maxGrid());
             case SearchSettings.TPE -> new TpeSampler(spec.space(), search.seed(), options.nStartup());
-            default -> throw new IllegalArgumentException("unknown sampler '" + search.sampler() + "' (expected one of "
-                    + String.join(", ", SearchSettings.SAMPLERS) + ")");
+            default ->
+                throw new IllegalArgumentException("unknown sampler '" + search.sampler() + "' (expected one of "
+                        + String.join(", ", SearchSettings.SAMPLERS) + ")");
         };
     }
 

@@ -36,6 +36,7 @@ import java.util.TreeMap;
 public final class TpeSampler implements Sampler {
     /** Candidates drawn from l per proposal (Optuna's {@code n_ei_candidates}). */
     static final int CANDIDATES = 24;
+
     private static final double GAMMA = 0.25;
     private static final int MAX_GOOD = 25;
     private static final long PROPOSAL_STREAM = 0x5DEECE66DL;
@@ -43,8 +44,8 @@ public final class TpeSampler implements Sampler {
     /** A trial's unit point and its score at the highest rung it reached (NaN: failed, diverged, or still running). */
     private record Observation(double[] units, double score, int rung) {
         /** Best first: higher rung, then higher score; NaN last. */
-        static final Comparator<Observation> BEST_FIRST = Comparator
-                .comparingInt((Observation o) -> Double.isNaN(o.score) ? -1 : o.rung)
+        static final Comparator<Observation> BEST_FIRST = Comparator.comparingInt(
+                        (Observation o) -> Double.isNaN(o.score) ? -1 : o.rung)
                 .thenComparingDouble(o -> Double.isNaN(o.score) ? Double.NEGATIVE_INFINITY : o.score)
                 .reversed();
     }
@@ -57,6 +58,7 @@ public final class TpeSampler implements Sampler {
     private final Map<Integer, Observation> observations = new TreeMap<>();
     /** Proposed and not yet observed: the unit points of trials still running. */
     private final Map<Integer, double[]> pending = new TreeMap<>();
+
     private int count;
 
     /**
@@ -87,16 +89,18 @@ public final class TpeSampler implements Sampler {
         if (constantLiar && !observations.containsKey(trialNumber)) {
             pending.put(trialNumber, point);
         }
-        return new Candidate(trialNumber, layout.params(layout.fromUnits(point)),
-                TrialSeeds.trialSeed(searchSeed, trialNumber));
+        return new Candidate(
+                trialNumber, layout.params(layout.fromUnits(point)), TrialSeeds.trialSeed(searchSeed, trialNumber));
     }
 
     @Override
     public synchronized void observe(Candidate candidate, double score, int rung) {
         Observation earlier = observations.get(candidate.trialNumber());
         if (earlier == null || rung >= earlier.rung) {
-            observations.put(candidate.trialNumber(), new Observation(layout.toUnits(candidate.params()),
-                    Double.isFinite(score) ? score : Double.NaN, rung));
+            observations.put(
+                    candidate.trialNumber(),
+                    new Observation(
+                            layout.toUnits(candidate.params()), Double.isFinite(score) ? score : Double.NaN, rung));
         }
         pending.remove(candidate.trialNumber());
     }
@@ -107,7 +111,8 @@ public final class TpeSampler implements Sampler {
     }
 
     private boolean useModel() {
-        return observations.size() >= nStartup && observations.values().stream().anyMatch(o -> !Double.isNaN(o.score))
+        return observations.size() >= nStartup
+                && observations.values().stream().anyMatch(o -> !Double.isNaN(o.score))
                 && layout.size() > 0;
     }
 
@@ -159,14 +164,17 @@ public final class TpeSampler implements Sampler {
 
     /** The unit points of slot {@code i} in {@code group}, from the trials it applied to. */
     private static double[] column(List<Observation> group, int i) {
-        return group.stream().mapToDouble(o -> o.units[i]).filter(u -> !Double.isNaN(u)).toArray();
+        return group.stream()
+                .mapToDouble(o -> o.units[i])
+                .filter(u -> !Double.isNaN(u))
+                .toArray();
     }
 
     private static UnitDensity estimator(Distribution distribution, double[] points) {
         if (distribution instanceof Choice choice) {
             return new CategoricalParzen(choice, points);
         }
-        return new NumericParzen(points,
-                distribution.isContinuous() ? 0 : (int) Math.min(Integer.MAX_VALUE, distribution.gridSize(0)));
+        return new NumericParzen(
+                points, distribution.isContinuous() ? 0 : (int) Math.min(Integer.MAX_VALUE, distribution.gridSize(0)));
     }
 }

@@ -6,8 +6,7 @@ import java.util.SplittableRandom;
 public final class TrialSeeds {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
-    private TrialSeeds() {
-    }
+    private TrialSeeds() {}
 
     /** The seed of trial {@code trialNumber} in a search seeded with {@code searchSeed}. */
     public static long trialSeed(long searchSeed, int trialNumber) {

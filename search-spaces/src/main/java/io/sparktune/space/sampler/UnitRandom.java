@@ -38,11 +38,13 @@ final class UnitRandom {
         org.deeplearning4j.arbiter.optimize.api.Candidate<?> drawn = generator.getCandidate();
         if (drawn.getException() != null) {
             // Arbiter catches and logs failures of getValue, and returns a candidate without a value
-            throw new IllegalStateException("Arbiter could not draw candidate " + drawn.getIndex(), drawn.getException());
+            throw new IllegalStateException(
+                    "Arbiter could not draw candidate " + drawn.getIndex(), drawn.getException());
         }
         double[] point = drawn.getFlatParameters();
         if (point.length != dimensions) {
-            throw new IllegalStateException("Arbiter drew " + point.length + " values for " + dimensions + " dimensions");
+            throw new IllegalStateException(
+                    "Arbiter drew " + point.length + " values for " + dimensions + " dimensions");
         }
         return point.clone();
     }

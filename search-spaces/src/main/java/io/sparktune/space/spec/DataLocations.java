@@ -18,8 +18,7 @@ final class DataLocations {
     /** A URI scheme of two or more characters, so that a Windows drive letter is not taken for one. */
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):");
 
-    private DataLocations() {
-    }
+    private DataLocations() {}
 
     /** Null if {@code location} is usable (or cannot be checked here), else what is wrong with it. */
     static String problemWith(String location) {

@@ -10,8 +10,14 @@ import java.util.Optional;
  * training rows of each split, as scikit-learn's {@code StandardScaler} in a {@code Pipeline}; without it CSV values
  * are used as they are and IDX pixels as read, in [0, 1].
  */
-public record DataSpec(DataFormat format, DataFiles train, Optional<DataFiles> test, Optional<Integer> limit,
-                       Optional<String> label, int skipRows, boolean standardize) {
+public record DataSpec(
+        DataFormat format,
+        DataFiles train,
+        Optional<DataFiles> test,
+        Optional<Integer> limit,
+        Optional<String> label,
+        int skipRows,
+        boolean standardize) {
 
     /** Whether features are standardized when the spec does not say. */
     public static final boolean STANDARDIZE_BY_DEFAULT = true;

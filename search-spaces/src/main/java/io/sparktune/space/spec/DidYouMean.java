@@ -8,8 +8,7 @@ import java.util.Optional;
 final class DidYouMean {
     static final int MAX_DISTANCE = 2;
 
-    private DidYouMean() {
-    }
+    private DidYouMean() {}
 
     /** The candidate closest to {@code word}, if one is close enough to be a likely typo. */
     static Optional<String> closest(String word, Collection<String> candidates) {

@@ -81,8 +81,10 @@ final class DistributionReader {
         } else if (node.isValueNode() && !node.isNull()) {
             distribution = fixed(hp, node, path);
         } else {
-            problems.add(path, "must be a distribution such as {uniform: [low, high]} or a single value (got "
-                    + describe(node) + ")");
+            problems.add(
+                    path,
+                    "must be a distribution such as {uniform: [low, high]} or a single value (got " + describe(node)
+                            + ")");
             distribution = null;
         }
         return problems.size() == before ? distribution : null;
@@ -100,8 +102,10 @@ final class DistributionReader {
             }
         }
         if (keys.size() != 1) {
-            problems.add(path, "must have exactly one of the keys " + orList(KEYWORDS)
-                    + " (got " + (keys.isEmpty() ? "none" : String.join(", ", keys)) + ")");
+            problems.add(
+                    path,
+                    "must have exactly one of the keys " + orList(KEYWORDS) + " (got "
+                            + (keys.isEmpty() ? "none" : String.join(", ", keys)) + ")");
             return null;
         }
         String keyword = keys.get(0);
@@ -113,8 +117,10 @@ final class DistributionReader {
         }
         List<String> allowed = keywordsFor(hp.valueKind());
         if (!allowed.contains(keyword)) {
-            problems.add(at, "not allowed for " + hp.specName() + ", " + kindName(hp.valueKind())
-                    + " (use " + orList(allowed) + ")");
+            problems.add(
+                    at,
+                    "not allowed for " + hp.specName() + ", " + kindName(hp.valueKind()) + " (use " + orList(allowed)
+                            + ")");
             return null;
         }
         switch (keyword) {
@@ -176,7 +182,8 @@ final class DistributionReader {
         }
         checkValue(hp, "high ", high, path);
         // read() drops the result when a problem was recorded; the guards only keep the constructors from throwing
-        return logarithmic ? (positiveLow && low <= high ? new LogUniform(low, high) : null)
+        return logarithmic
+                ? (positiveLow && low <= high ? new LogUniform(low, high) : null)
                 : (low <= high ? new Uniform(low, high) : null);
     }
 
@@ -209,8 +216,10 @@ final class DistributionReader {
     /** One finite weight > 0 per value; null (and problems) otherwise. */
     private List<Double> weights(JsonNode weights, String path, int count) {
         if (!weights.isArray() || weights.size() != count) {
-            problems.add(path, "must be a list of " + count + " numbers, one per value (got "
-                    + (weights.isArray() ? String.valueOf(weights.size()) : describe(weights)) + ")");
+            problems.add(
+                    path,
+                    "must be a list of " + count + " numbers, one per value (got "
+                            + (weights.isArray() ? String.valueOf(weights.size()) : describe(weights)) + ")");
             return null;
         }
         List<Double> shares = new ArrayList<>();
@@ -245,7 +254,8 @@ final class DistributionReader {
 
     private void checkOrder(boolean lowAboveHigh, JsonNode pair, String path) {
         if (lowAboveHigh) {
-            problems.add(path, "low must be ≤ high (got " + describe(pair.get(0)) + " > " + describe(pair.get(1)) + ")");
+            problems.add(
+                    path, "low must be ≤ high (got " + describe(pair.get(0)) + " > " + describe(pair.get(1)) + ")");
         }
     }
 

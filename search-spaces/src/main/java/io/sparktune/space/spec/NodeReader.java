@@ -57,9 +57,11 @@ final class NodeReader {
 
     /** Records an unknown key, suggesting the closest allowed one when it looks like a typo. */
     void unknownKey(String path, String key, List<String> allowed) {
-        problems.add(path, DidYouMean.closest(key, allowed)
-                .map(suggestion -> "unknown key (did you mean '" + suggestion + "'?)")
-                .orElse("unknown key (expected one of " + String.join(", ", allowed) + ")"));
+        problems.add(
+                path,
+                DidYouMean.closest(key, allowed)
+                        .map(suggestion -> "unknown key (did you mean '" + suggestion + "'?)")
+                        .orElse("unknown key (expected one of " + String.join(", ", allowed) + ")"));
     }
 
     /** Records every key of {@code mapping} that is not in {@code allowed}. */

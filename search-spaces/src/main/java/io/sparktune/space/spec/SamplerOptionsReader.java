@@ -18,6 +18,7 @@ final class SamplerOptionsReader {
     static final String TPE = SearchSettings.TPE;
     /** Every sampler key, with the sampler it belongs to. */
     static final Map<String, String> KEYS = Map.of("grid_points", GRID, "max_grid", GRID, "n_startup", TPE);
+
     static final List<String> KEY_NAMES = List.of("grid_points", "max_grid", "n_startup");
 
     private final NodeReader nodes;
@@ -48,17 +49,21 @@ final class SamplerOptionsReader {
                 .toList();
         int points = search.samplerOptions().gridPoints();
         if (!continuous.isEmpty() && points == 0) {
-            problems.add("search.grid_points", "required by sampler grid for the continuous "
-                    + NodeReader.orList(continuous).replace(" or ", " and ")
-                    + " (the number of values to try in each range)");
+            problems.add(
+                    "search.grid_points",
+                    "required by sampler grid for the continuous "
+                            + NodeReader.orList(continuous).replace(" or ", " and ")
+                            + " (the number of values to try in each range)");
             return;
         }
         long size = SpaceLayout.of(space).gridSize(points);
         int maxGrid = search.samplerOptions().maxGrid();
         if (size > maxGrid) {
-            problems.add("search.max_grid", "the grid has " + (size == Long.MAX_VALUE ? "more than 9.2e18" : size)
-                    + " candidates, more than max_grid " + maxGrid
-                    + " (raise search.max_grid, use fewer values, or use sampler random or tpe)");
+            problems.add(
+                    "search.max_grid",
+                    "the grid has " + (size == Long.MAX_VALUE ? "more than 9.2e18" : size)
+                            + " candidates, more than max_grid " + maxGrid
+                            + " (raise search.max_grid, use fewer values, or use sampler random or tpe)");
         }
     }
 

@@ -21,13 +21,15 @@ final class SchedulerReader {
 
     SchedulerSettings read(JsonNode search) {
         JsonNode nameNode = child(search, "scheduler");
-        String read = nameNode == null ? SchedulerSettings.FIFO
+        String read = nameNode == null
+                ? SchedulerSettings.FIFO
                 : nodes.oneOf(nameNode, "search.scheduler", SchedulerSettings.NAMES);
         String name = read == null ? SchedulerSettings.FIFO : read;
         SchedulerSettings defaults = SchedulerSettings.DEFAULT;
         JsonNode asha = options(search, SchedulerSettings.ASHA, ASHA_KEYS, name);
         JsonNode median = options(search, SchedulerSettings.MEDIAN, MEDIAN_KEYS, name);
-        return new SchedulerSettings(name,
+        return new SchedulerSettings(
+                name,
                 intOr(asha, "search.asha", "min_epochs", 1, defaults.minEpochs()),
                 intOr(asha, "search.asha", "reduction_factor", 2, defaults.reductionFactor()),
                 intOr(median, "search.median", "warmup_epochs", 1, defaults.warmupEpochs()),

@@ -11,35 +11,73 @@ import java.util.List;
  * {@code deterministicBatch} ({@code search.deterministic_batch} with {@code search.deterministic: true}, 0 without)
  * is how many pieces of work a deterministic search dispatches at a time.
  */
-public record SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
-                             SamplerOptions samplerOptions, SearchBudget budget, SchedulerSettings scheduler,
-                             String checkpointDir, int deterministicBatch) {
+public record SearchSettings(
+        String sampler,
+        int nIter,
+        int cv,
+        double validationSplit,
+        long seed,
+        Scoring scoring,
+        SamplerOptions samplerOptions,
+        SearchBudget budget,
+        SchedulerSettings scheduler,
+        String checkpointDir,
+        int deterministicBatch) {
 
     /** Pieces of work a deterministic search dispatches together unless {@code search.deterministic_batch} says. */
     public static final int DEFAULT_DETERMINISTIC_BATCH = 4;
 
     /** Not deterministic: work is dispatched as cores free up and results are taken in the order they end. */
-    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
-                          SamplerOptions samplerOptions, SearchBudget budget, SchedulerSettings scheduler,
-                          String checkpointDir) {
+    public SearchSettings(
+            String sampler,
+            int nIter,
+            int cv,
+            double validationSplit,
+            long seed,
+            Scoring scoring,
+            SamplerOptions samplerOptions,
+            SearchBudget budget,
+            SchedulerSettings scheduler,
+            String checkpointDir) {
         this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, budget, scheduler, checkpointDir, 0);
     }
 
     /** No checkpoint directory of its own: the command line's, or the default under the output directory. */
-    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
-                          SamplerOptions samplerOptions, SearchBudget budget, SchedulerSettings scheduler) {
+    public SearchSettings(
+            String sampler,
+            int nIter,
+            int cv,
+            double validationSplit,
+            long seed,
+            Scoring scoring,
+            SamplerOptions samplerOptions,
+            SearchBudget budget,
+            SchedulerSettings scheduler) {
         this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, budget, scheduler, null);
     }
 
     /** The fifo scheduler. */
-    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
-                          SamplerOptions samplerOptions, SearchBudget budget) {
+    public SearchSettings(
+            String sampler,
+            int nIter,
+            int cv,
+            double validationSplit,
+            long seed,
+            Scoring scoring,
+            SamplerOptions samplerOptions,
+            SearchBudget budget) {
         this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, budget, SchedulerSettings.DEFAULT);
     }
 
     /** No time or score budget. */
-    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring,
-                          SamplerOptions samplerOptions) {
+    public SearchSettings(
+            String sampler,
+            int nIter,
+            int cv,
+            double validationSplit,
+            long seed,
+            Scoring scoring,
+            SamplerOptions samplerOptions) {
         this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, SearchBudget.NONE);
     }
 

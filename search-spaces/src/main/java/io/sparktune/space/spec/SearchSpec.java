@@ -7,10 +7,4 @@ import io.sparktune.space.SearchSpace;
  * Instances come from {@link SpecParser}, which checks every field and reports all problems at once.
  */
 public record SearchSpec(
-        String name,
-        Task task,
-        DataSpec data,
-        SearchSettings search,
-        SearchSpace space,
-        TrainingSettings training) {
-}
+        String name, Task task, DataSpec data, SearchSettings search, SearchSpace space, TrainingSettings training) {}

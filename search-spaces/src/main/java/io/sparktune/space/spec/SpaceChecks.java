@@ -33,7 +33,8 @@ final class SpaceChecks {
         Map<HyperParameter, Distribution> dimensions = space.dimensions();
         EXCLUSIVE.forEach((hp, other) -> {
             if (dimensions.containsKey(hp) && dimensions.containsKey(other)) {
-                problems.add(path(hp), "cannot be combined with " + other.specName() + " (" + WHY_EXCLUSIVE.get(hp) + ")");
+                problems.add(
+                        path(hp), "cannot be combined with " + other.specName() + " (" + WHY_EXCLUSIVE.get(hp) + ")");
             }
         });
         for (HyperParameter hp : dimensions.keySet()) {
@@ -45,8 +46,8 @@ final class SpaceChecks {
     private void checkApplies(HyperParameter hp, Condition condition, Map<HyperParameter, Distribution> dimensions) {
         HyperParameter parent = condition.parent();
         Distribution parentDistribution = dimensions.get(parent);
-        List<Object> parentValues = parentDistribution == null ? List.of(parent.defaultValue())
-                : parentDistribution.discreteValues();
+        List<Object> parentValues =
+                parentDistribution == null ? List.of(parent.defaultValue()) : parentDistribution.discreteValues();
         if (parentValues.stream().noneMatch(condition::appliesWhen)) {
             String where = parentDistribution == null
                     ? parent.specName() + " is not in the space and defaults to " + parent.defaultValue()

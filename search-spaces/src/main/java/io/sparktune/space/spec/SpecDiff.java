@@ -12,8 +12,7 @@ import java.util.TreeSet;
 
 /** What differs between two specs, field by field, named by spec path: {@code search.n_iter: 10 → 12}. */
 public final class SpecDiff {
-    private SpecDiff() {
-    }
+    private SpecDiff() {}
 
     /** One line per changed field, or an empty list if the specs search the same thing the same way. */
     public static List<String> between(SearchSpec before, SearchSpec after) {
@@ -28,7 +27,10 @@ public final class SpecDiff {
         if (Objects.equals(a, b)) {
             return;
         }
-        if (a != null && b != null && a.getClass().isRecord() && a.getClass() == b.getClass()
+        if (a != null
+                && b != null
+                && a.getClass().isRecord()
+                && a.getClass() == b.getClass()
                 && !(a instanceof io.sparktune.space.dist.Distribution)) {
             for (RecordComponent component : a.getClass().getRecordComponents()) {
                 diff(join(path, snakeCase(component.getName())), read(component, a), read(component, b), changes);
@@ -38,7 +40,8 @@ public final class SpecDiff {
             mapA.keySet().forEach(k -> keys.add(key(k)));
             mapB.keySet().forEach(k -> keys.add(key(k)));
             // the space's map sits in SearchSpace.dimensions; the spec writes its keys directly under space
-            String parent = path.endsWith(".dimensions") ? path.substring(0, path.length() - ".dimensions".length()) : path;
+            String parent =
+                    path.endsWith(".dimensions") ? path.substring(0, path.length() - ".dimensions".length()) : path;
             for (String key : keys) {
                 diff(join(parent, key), find(mapA, key), find(mapB, key), changes);
             }
@@ -48,8 +51,11 @@ public final class SpecDiff {
     }
 
     private static Object find(Map<?, ?> map, String key) {
-        return map.entrySet().stream().filter(e -> key(e.getKey()).equals(key)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+        return map.entrySet().stream()
+                .filter(e -> key(e.getKey()).equals(key))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String key(Object key) {
@@ -69,8 +75,9 @@ public final class SpecDiff {
     }
 
     private static String show(Object value) {
-        return value == null ? "(none)" : value instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT)
-                : value.toString();
+        return value == null
+                ? "(none)"
+                : value instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : value.toString();
     }
 
     private static String join(String path, String key) {

@@ -30,6 +30,7 @@ final class SpecDocument {
             .maxStringLength(MAX_SIZE)
             .maxNumberLength(100)
             .build();
+
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions())
             .streamReadConstraints(CONSTRAINTS)
@@ -40,25 +41,27 @@ final class SpecDocument {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
-    private SpecDocument() {
-    }
+    private SpecDocument() {}
 
     /** The document's top-level mapping. */
     static JsonNode read(String text, String sourceName) throws SpecException {
         if (text.length() > MAX_SIZE) {
-            throw Problems.single(sourceName, "too large (" + text.length() + " characters; the limit is " + MAX_SIZE + ")");
+            throw Problems.single(
+                    sourceName, "too large (" + text.length() + " characters; the limit is " + MAX_SIZE + ")");
         }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         ObjectMapper mapper = isJson(body, sourceName) ? JSON : YAML;
         JsonNode root;
-        try (JsonParser guarded = mapper.createParser(body); JsonParser parser = mapper.createParser(body)) {
+        try (JsonParser guarded = mapper.createParser(body);
+                JsonParser parser = mapper.createParser(body)) {
             scan(guarded, sourceName);
             root = mapper.readTree(parser);
         } catch (IOException e) {
             throw Problems.single(sourceName, "could not be read (" + firstLine(e.getMessage()) + ")");
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw Problems.single(sourceName, "empty document (expected a mapping with name, task, data, search, space)");
+            throw Problems.single(
+                    sourceName, "empty document (expected a mapping with name, task, data, search, space)");
         }
         if (!root.isObject()) {
             throw Problems.single(sourceName, "must be a mapping (got " + NodeReader.describe(root) + ")");
@@ -67,7 +70,8 @@ final class SpecDocument {
     }
 
     private static boolean isJson(String body, String sourceName) {
-        return sourceName.toLowerCase(Locale.ROOT).endsWith(".json") || body.stripLeading().startsWith("{");
+        return sourceName.toLowerCase(Locale.ROOT).endsWith(".json")
+                || body.stripLeading().startsWith("{");
     }
 
     private static void scan(JsonParser parser, String sourceName) throws SpecException, IOException {
@@ -86,12 +90,13 @@ final class SpecDocument {
         }
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark mark = yaml.getProblemMark();
-            return Problems.single(sourceName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),
+            return Problems.single(
+                    sourceName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),
                     firstLine(yaml.getProblem()));
         }
         JsonLocation location = e.getLocation();
-        String where = location == null ? sourceName
-                : sourceName + ":" + location.getLineNr() + ":" + location.getColumnNr();
+        String where =
+                location == null ? sourceName : sourceName + ":" + location.getLineNr() + ":" + location.getColumnNr();
         return Problems.single(where, firstLine(message));
     }
 

@@ -18,8 +18,7 @@ import java.nio.file.Path;
  */
 public final class SpecParser {
 
-    private SpecParser() {
-    }
+    private SpecParser() {}
 
     /** Parses the spec in {@code file} (UTF-8; JSON if its name ends in {@code .json}, else YAML). */
     public static SearchSpec parse(Path file) throws SpecException {
@@ -43,10 +42,12 @@ public final class SpecParser {
             // read one byte past the limit rather than trusting the size reported before reading
             byte[] bytes = in.readNBytes(SpecDocument.MAX_SIZE + 1);
             if (bytes.length > SpecDocument.MAX_SIZE) {
-                throw Problems.single(source, "too large (" + Files.size(file) + " bytes; the limit is "
-                        + SpecDocument.MAX_SIZE + ")");
+                throw Problems.single(
+                        source,
+                        "too large (" + Files.size(file) + " bytes; the limit is " + SpecDocument.MAX_SIZE + ")");
             }
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

@@ -15,16 +15,30 @@ import java.util.function.Function;
 /** Walks a spec tree section by section, recording every problem, and builds the spec if there are none. */
 final class SpecReader {
     static final List<String> TOP_KEYS = List.of("name", "task", "data", "search", "space", "training");
-    static final List<String> DATA_KEYS = List.of("format", "train", "test", "limit", "label", "skip_rows",
-            "standardize");
+    static final List<String> DATA_KEYS =
+            List.of("format", "train", "test", "limit", "label", "skip_rows", "standardize");
     static final List<String> IDX_FILES_KEYS = List.of("images", "labels");
     static final List<String> CSV_FILES_KEYS = List.of("path");
-    static final List<String> SEARCH_KEYS = List.of("sampler", "n_iter", "cv", "validation_split", "seed", "scoring",
-            "budget", "scheduler", "asha", "median", "grid_points", "max_grid", "n_startup", "checkpoint_dir",
-            "deterministic", "deterministic_batch");
+    static final List<String> SEARCH_KEYS = List.of(
+            "sampler",
+            "n_iter",
+            "cv",
+            "validation_split",
+            "seed",
+            "scoring",
+            "budget",
+            "scheduler",
+            "asha",
+            "median",
+            "grid_points",
+            "max_grid",
+            "n_startup",
+            "checkpoint_dir",
+            "deterministic",
+            "deterministic_batch");
     static final List<String> BUDGET_KEYS = List.of("max_seconds", "target_score");
-    static final List<String> TRAINING_KEYS = List.of("max_epochs", "patience", "batch_size", "loss", "huber_delta",
-            "min_delta", "max_trial_seconds");
+    static final List<String> TRAINING_KEYS =
+            List.of("max_epochs", "patience", "batch_size", "loss", "huber_delta", "min_delta", "max_trial_seconds");
 
     static final int DEFAULT_FOLDS = 3;
     static final long DEFAULT_SEED = 0L;
@@ -44,10 +58,14 @@ final class SpecReader {
         SearchSpace space = new DistributionReader(nodes, problems).readSpace(root);
         new SamplerOptionsReader(nodes, problems).checkGrid(search, space);
         TrainingSettings training = readTraining(nodes.section(root, "", "training", false, TRAINING_KEYS), task);
-        if (search != null && training != null && search.scheduler().isAsha()
+        if (search != null
+                && training != null
+                && search.scheduler().isAsha()
                 && search.scheduler().minEpochs() > training.maxEpochs()) {
-            problems.add("search.asha.min_epochs", "must be ≤ training.max_epochs (got " + search.scheduler().minEpochs()
-                    + " > " + training.maxEpochs() + ")");
+            problems.add(
+                    "search.asha.min_epochs",
+                    "must be ≤ training.max_epochs (got " + search.scheduler().minEpochs() + " > "
+                            + training.maxEpochs() + ")");
         }
         problems.throwIfAny();
         return new SearchSpec(name, task, data, search, space, training);
@@ -71,10 +89,17 @@ final class SpecReader {
         JsonNode skipNode = csvOnly(data, "skip_rows", csv);
         Integer skipRows = skipNode == null ? Integer.valueOf(0) : nodes.integer(skipNode, "data.skip_rows", 0, 1000);
         JsonNode standardizeNode = child(data, "standardize");
-        Boolean standardize = standardizeNode == null ? Boolean.valueOf(DataSpec.STANDARDIZE_BY_DEFAULT)
+        Boolean standardize = standardizeNode == null
+                ? Boolean.valueOf(DataSpec.STANDARDIZE_BY_DEFAULT)
                 : nodes.bool(standardizeNode, "data.standardize");
-        return new DataSpec(format, train, Optional.ofNullable(test), Optional.ofNullable(limit),
-                Optional.ofNullable(label), skipRows == null ? 0 : skipRows, standardize != null && standardize);
+        return new DataSpec(
+                format,
+                train,
+                Optional.ofNullable(test),
+                Optional.ofNullable(limit),
+                Optional.ofNullable(label),
+                skipRows == null ? 0 : skipRows,
+                standardize != null && standardize);
     }
 
     /** A key only CSV data may have; a problem if another format sets it. */
@@ -93,7 +118,8 @@ final class SpecReader {
         if (files == null || files.isMissingNode()) {
             return null;
         }
-        return csv ? DataFiles.csv(dataFile(files, path, "path"))
+        return csv
+                ? DataFiles.csv(dataFile(files, path, "path"))
                 : DataFiles.idx(dataFile(files, path, "images"), dataFile(files, path, "labels"));
     }
 
@@ -113,7 +139,8 @@ final class SpecReader {
             return null;
         }
         JsonNode samplerNode = child(search, "sampler");
-        String sampler = samplerNode == null ? SearchSettings.RANDOM
+        String sampler = samplerNode == null
+                ? SearchSettings.RANDOM
                 : nodes.oneOf(samplerNode, "search.sampler", SearchSettings.SAMPLERS);
         JsonNode nIterNode = nodes.required(search, "search", "n_iter");
         Integer nIter = nIterNode == null ? null : nodes.integer(nIterNode, "search.n_iter", 1, 100_000);
@@ -123,23 +150,39 @@ final class SpecReader {
         if (cvNode != null && splitNode != null) {
             problems.add("search", "set either cv or validation_split, not both");
         }
-        Integer cv = cvNode == null ? Integer.valueOf(splitNode == null ? DEFAULT_FOLDS : 0)
+        Integer cv = cvNode == null
+                ? Integer.valueOf(splitNode == null ? DEFAULT_FOLDS : 0)
                 : nodes.integer(cvNode, "search.cv", 2, 50);
         Double split = splitNode == null ? Double.valueOf(0.0) : readSplit(splitNode);
 
         JsonNode seedNode = child(search, "seed");
         Long seed = seedNode == null ? Long.valueOf(DEFAULT_SEED) : nodes.longInteger(seedNode, "search.seed");
-        Scoring scoring = forTask(search, "search", "scoring", task, Scoring.forTask(task), Scoring::specName,
-                Scoring.defaultFor(task));
+        Scoring scoring = forTask(
+                search, "search", "scoring", task, Scoring.forTask(task), Scoring::specName, Scoring.defaultFor(task));
         SamplerOptions samplerOptions = new SamplerOptionsReader(nodes, problems).read(search, sampler);
-        if (sampler == null || nIter == null || cv == null || split == null || seed == null || scoring == null
+        if (sampler == null
+                || nIter == null
+                || cv == null
+                || split == null
+                || seed == null
+                || scoring == null
                 || samplerOptions == null) {
             return null;
         }
         JsonNode checkpointNode = child(search, "checkpoint_dir");
         String checkpointDir = checkpointNode == null ? null : nodes.string(checkpointNode, "search.checkpoint_dir");
-        return new SearchSettings(sampler, nIter, cv, split, seed, scoring, samplerOptions, readBudget(search),
-                new SchedulerReader(nodes, problems).read(search), checkpointDir, readDeterministicBatch(search));
+        return new SearchSettings(
+                sampler,
+                nIter,
+                cv,
+                split,
+                seed,
+                scoring,
+                samplerOptions,
+                readBudget(search),
+                new SchedulerReader(nodes, problems).read(search),
+                checkpointDir,
+                readDeterministicBatch(search));
     }
 
     /** {@code search.deterministic} and {@code search.deterministic_batch}: the batch size, 0 if not deterministic. */
@@ -147,7 +190,8 @@ final class SpecReader {
         JsonNode onNode = child(search, "deterministic");
         Boolean on = onNode == null ? Boolean.FALSE : nodes.bool(onNode, "search.deterministic");
         JsonNode batchNode = child(search, "deterministic_batch");
-        Integer batch = batchNode == null ? Integer.valueOf(SearchSettings.DEFAULT_DETERMINISTIC_BATCH)
+        Integer batch = batchNode == null
+                ? Integer.valueOf(SearchSettings.DEFAULT_DETERMINISTIC_BATCH)
                 : nodes.integer(batchNode, "search.deterministic_batch", 1, 10_000);
         if (batchNode != null && !Boolean.TRUE.equals(on)) {
             problems.add("search.deterministic_batch", "only used with deterministic: true");
@@ -167,7 +211,8 @@ final class SpecReader {
         }
         JsonNode targetNode = child(budget, "target_score");
         Double target = targetNode == null ? null : nodes.real(targetNode, "search.budget.target_score");
-        return new SearchBudget(seconds == null || seconds <= 0 ? 0 : seconds,
+        return new SearchBudget(
+                seconds == null || seconds <= 0 ? 0 : seconds,
                 target == null ? OptionalDouble.empty() : OptionalDouble.of(target));
     }
 
@@ -184,7 +229,8 @@ final class SpecReader {
         if (training == null) {
             return null;
         }
-        Loss loss = forTask(training, "training", "loss", task, Loss.forTask(task), Loss::specName, Loss.defaultFor(task));
+        Loss loss =
+                forTask(training, "training", "loss", task, Loss.forTask(task), Loss::specName, Loss.defaultFor(task));
         return new TrainingSettings(
                 intOr(training, "max_epochs", 1, 10_000, DEFAULT_TRAINING.maxEpochs()),
                 intOr(training, "patience", 0, 10_000, DEFAULT_TRAINING.patience()),
@@ -200,7 +246,9 @@ final class SpecReader {
         JsonNode node = child(training, key);
         Double value = node == null ? null : nodes.real(node, join("training", key));
         if (value != null && (zeroAllowed ? value < 0 : value <= 0)) {
-            problems.add(join("training", key), "must be " + (zeroAllowed ? "≥ 0" : "> 0") + " (got " + describe(node) + ")");
+            problems.add(
+                    join("training", key),
+                    "must be " + (zeroAllowed ? "≥ 0" : "> 0") + " (got " + describe(node) + ")");
             return defaultValue;
         }
         return value == null ? defaultValue : value;
@@ -210,8 +258,14 @@ final class SpecReader {
      * An optional enum value that must suit the task ({@code task} null: the task itself was invalid, so any value
      * of the enum passes here); the default if absent, null if invalid.
      */
-    private <E extends Enum<E>> E forTask(JsonNode parent, String parentPath, String key, Task task, List<E> allowed,
-                                          Function<E, String> specName, E defaultValue) {
+    private <E extends Enum<E>> E forTask(
+            JsonNode parent,
+            String parentPath,
+            String key,
+            Task task,
+            List<E> allowed,
+            Function<E, String> specName,
+            E defaultValue) {
         JsonNode node = child(parent, key);
         if (node == null || task == null) {
             return node == null ? defaultValue : null;

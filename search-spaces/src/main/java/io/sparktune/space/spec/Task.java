@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** What the network predicts; decides the output layer, the loss and the default score. */
 public enum Task {
-    CLASSIFICATION, REGRESSION;
+    CLASSIFICATION,
+    REGRESSION;
 
     public String specName() {
         return name().toLowerCase(Locale.ROOT);

@@ -23,8 +23,7 @@ final class TokenGuard {
     private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
     private static final Pattern NON_FINITE = Pattern.compile("[-+]?\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
 
-    private TokenGuard() {
-    }
+    private TokenGuard() {}
 
     /** Reads every token of {@code parser}; returns normally if the document is acceptable. */
     static void scan(JsonParser parser, String sourceName) throws SpecException, IOException {
@@ -41,29 +40,35 @@ final class TokenGuard {
                 checkYaml(yaml);
             }
             if (token.isStructStart() && ++depth > MAX_DEPTH) {
-                throw Problems.single(pathOf(parser.getParsingContext()), "nested more than " + MAX_DEPTH + " levels deep");
+                throw Problems.single(
+                        pathOf(parser.getParsingContext()), "nested more than " + MAX_DEPTH + " levels deep");
             } else if (token.isStructEnd()) {
                 depth--;
-            } else if (token == JsonToken.VALUE_NUMBER_FLOAT && NON_FINITE.matcher(parser.getText()).matches()) {
-                throw Problems.single(pathOf(parser.getParsingContext()), "must be finite (got " + parser.getText() + ")");
+            } else if (token == JsonToken.VALUE_NUMBER_FLOAT
+                    && NON_FINITE.matcher(parser.getText()).matches()) {
+                throw Problems.single(
+                        pathOf(parser.getParsingContext()), "must be finite (got " + parser.getText() + ")");
             }
         }
     }
 
     private static void checkYaml(YAMLParser yaml) throws IOException, SpecException {
         if (yaml.isCurrentAlias()) {
-            throw Problems.single(pathOf(yaml.getParsingContext()),
+            throw Problems.single(
+                    pathOf(yaml.getParsingContext()),
                     "YAML anchors and aliases are not supported (found *" + yaml.getText() + ")");
         }
         Object anchor = yaml.getObjectId();
         if (anchor != null) {
-            throw Problems.single(pathOf(yaml.getParsingContext()),
+            throw Problems.single(
+                    pathOf(yaml.getParsingContext()),
                     "YAML anchors and aliases are not supported (found &" + anchor + ")");
         }
         String tag = yaml.getTypeId();
         if (tag != null && !(tag.startsWith(CORE_TAG) && CORE_TAGS.contains(tag.substring(CORE_TAG.length())))) {
             String shown = tag.startsWith(CORE_TAG) ? "!!" + tag.substring(CORE_TAG.length()) : "!" + tag;
-            throw Problems.single(pathOf(yaml.getParsingContext()), "YAML tags are not supported (found " + shown + ")");
+            throw Problems.single(
+                    pathOf(yaml.getParsingContext()), "YAML tags are not supported (found " + shown + ")");
         }
     }
 

@@ -5,8 +5,14 @@ package io.sparktune.space.spec;
  * validation score by more than {@code minDelta} and restore the best weights; stop after the epoch in which
  * {@code maxTrialSeconds} (0 = no limit) ran out. {@code huberDelta} is the Huber loss's threshold.
  */
-public record TrainingSettings(int maxEpochs, int patience, int batchSize, Loss loss, double huberDelta,
-                               double minDelta, double maxTrialSeconds) {
+public record TrainingSettings(
+        int maxEpochs,
+        int patience,
+        int batchSize,
+        Loss loss,
+        double huberDelta,
+        double minDelta,
+        double maxTrialSeconds) {
 
     /** Classification defaults: cross-entropy, no minimum improvement, no time limit. */
     public TrainingSettings(int maxEpochs, int patience, int batchSize) {

@@ -33,26 +33,33 @@ public final class SamplerBench {
             HyperParameter.N_HIDDEN, new IntRange(0, 3),
             HyperParameter.N_NEURONS, new IntRange(1, 100),
             HyperParameter.LEARNING_RATE, new LogUniform(3.0e-4, 3.0e-2),
-            HyperParameter.OPTIMIZER, new Choice(List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam",
-                    "nadam")),
+            HyperParameter.OPTIMIZER,
+                    new Choice(List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "nadam")),
             HyperParameter.DROPOUT, new Uniform(0.0, 0.5)));
     private static final int SEEDS = 30;
     private static final int IN_FLIGHT = 4;
 
-    private SamplerBench() {
-    }
+    private SamplerBench() {}
 
     public static void main(String[] args) {
-        int[] budgets = args.length == 0 ? new int[] {20, 30, 50} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        System.out.printf("Best validation accuracy found on MlpResponseSurface (noiseless optimum %.4f), %d seeds%n",
+        int[] budgets = args.length == 0
+                ? new int[] {20, 30, 50}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        System.out.printf(
+                "Best validation accuracy found on MlpResponseSurface (noiseless optimum %.4f), %d seeds%n",
                 MlpResponseSurface.BEST, SEEDS);
-        System.out.printf("%-8s %-22s %10s %10s %12s %14s %9s%n", "budget", "sampler", "mean best", "median",
-                "mean regret", "regret/random", "wins");
+        System.out.printf(
+                "%-8s %-22s %10s %10s %12s %14s %9s%n",
+                "budget", "sampler", "mean best", "median", "mean regret", "regret/random", "wins");
         for (int budget : budgets) {
             double[] random = run(seed -> new ArbiterRandomSampler(REFERENCE, seed), budget, 1);
             print(budget, "random", random, random);
             print(budget, "tpe (n_startup 10)", run(seed -> new TpeSampler(REFERENCE, seed, 10), budget, 1), random);
-            print(budget, "tpe, 4 in flight", run(seed -> new TpeSampler(REFERENCE, seed, 10), budget, IN_FLIGHT), random);
+            print(
+                    budget,
+                    "tpe, 4 in flight",
+                    run(seed -> new TpeSampler(REFERENCE, seed, 10), budget, IN_FLIGHT),
+                    random);
         }
     }
 
@@ -87,8 +94,9 @@ public final class SamplerBench {
         for (int i = 0; i < best.length; i++) {
             wins += best[i] > random[i] ? 1 : 0;
         }
-        System.out.printf("%-8d %-22s %10.4f %10.4f %12.4f %14.2f %6d/%d%n", budget, name, mean(best), median(best),
-                regret, regret / randomRegret, wins, best.length);
+        System.out.printf(
+                "%-8d %-22s %10.4f %10.4f %12.4f %14.2f %6d/%d%n",
+                budget, name, mean(best), median(best), regret, regret / randomRegret, wins, best.length);
     }
 
     private static double mean(double[] values) {

@@ -15,8 +15,13 @@ class DistributionsTest {
 
     @Test
     void everyDrawLiesInItsRangeIncludingTheEnds() {
-        List<Distribution> distributions = List.of(new Uniform(-1, 2), new LogUniform(1e-4, 0.1), new IntRange(-3, 5),
-                new IntLog(1, 1000), new Choice(List.of("a", "b")), new Fixed(7));
+        List<Distribution> distributions = List.of(
+                new Uniform(-1, 2),
+                new LogUniform(1e-4, 0.1),
+                new IntRange(-3, 5),
+                new IntLog(1, 1000),
+                new Choice(List.of("a", "b")),
+                new Fixed(7));
         for (Distribution d : distributions) {
             for (double u : new double[] {0.0, 1.0, 1e-12, 1 - 1e-12, Double.NaN, -1, 2}) {
                 assertWithin(d, d.fromUnit(u));
@@ -32,8 +37,9 @@ class DistributionsTest {
     void logUniformPutsAsManyDrawsInEachDecade() {
         LogUniform d = new LogUniform(1e-5, 1e-1);
         int[] decades = new int[4];
-        new SplittableRandom(3).doubles(DRAWS).forEach(u ->
-                decades[(int) Math.min(3, Math.floor(Math.log10((Double) d.fromUnit(u)) + 5))]++);
+        new SplittableRandom(3)
+                .doubles(DRAWS)
+                .forEach(u -> decades[(int) Math.min(3, Math.floor(Math.log10((Double) d.fromUnit(u)) + 5))]++);
         for (int count : decades) {
             // expected 10,000 each; a uniform distribution on [1e-5, 0.1] would put 90 % in the last decade
             assertEquals(DRAWS / 4.0, count, DRAWS * 0.02, java.util.Arrays.toString(decades));
@@ -68,8 +74,13 @@ class DistributionsTest {
 
     @Test
     void toUnitInvertsFromUnit() {
-        List<Distribution> distributions = List.of(new Uniform(-1, 2), new LogUniform(1e-4, 0.1), new IntRange(-3, 5),
-                new IntLog(1, 1000), new Choice(List.of("a", "b", "c"), List.of(1.0, 5.0, 2.0)), new Fixed("x"));
+        List<Distribution> distributions = List.of(
+                new Uniform(-1, 2),
+                new LogUniform(1e-4, 0.1),
+                new IntRange(-3, 5),
+                new IntLog(1, 1000),
+                new Choice(List.of("a", "b", "c"), List.of(1.0, 5.0, 2.0)),
+                new Fixed("x"));
         for (Distribution d : distributions) {
             new SplittableRandom(11).doubles(500).forEach(u -> {
                 Object value = d.fromUnit(u);
@@ -93,7 +104,9 @@ class DistributionsTest {
     }
 
     private static List<Double> round(List<Object> values) {
-        return values.stream().map(v -> Double.parseDouble(String.format("%.6g", (Double) v))).toList();
+        return values.stream()
+                .map(v -> Double.parseDouble(String.format("%.6g", (Double) v)))
+                .toList();
     }
 
     private static void assertWithin(Distribution d, Object value) {

@@ -68,7 +68,8 @@ class ArbiterRandomSamplerTest {
     void everyValueLiesInItsDistributionAndHasItsType() {
         List<Candidate> candidates = draw(FASHION, 1, 2000);
         Set<String> expectedKeys = FASHION.dimensions().keySet().stream()
-                .map(HyperParameter::specName).collect(Collectors.toSet());
+                .map(HyperParameter::specName)
+                .collect(Collectors.toSet());
 
         for (Candidate candidate : candidates) {
             Set<String> keys = new HashSet<>(expectedKeys);
@@ -92,8 +93,9 @@ class ArbiterRandomSamplerTest {
         n.remove(null);
 
         assertEquals(Set.of(0, 1, 2, 3), nHidden);
-        assertTrue(n.contains(1) && n.contains(100), "n_neurons ends: " + new TreeSet<>(n).first() + ", "
-                + new TreeSet<>(n).last());
+        assertTrue(
+                n.contains(1) && n.contains(100),
+                "n_neurons ends: " + new TreeSet<>(n).first() + ", " + new TreeSet<>(n).last());
     }
 
     @Test
@@ -111,8 +113,9 @@ class ArbiterRandomSamplerTest {
                 HyperParameter.N_NEURONS, new Choice(List.of(64))));
 
         for (Candidate candidate : draw(space, 11, 50)) {
-            assertEquals(Map.of("optimizer", "adam", "dropout", 0.25, "learning_rate", 0.01, "n_hidden", 2,
-                    "n_neurons", 64), candidate.params());
+            assertEquals(
+                    Map.of("optimizer", "adam", "dropout", 0.25, "learning_rate", 0.01, "n_hidden", 2, "n_neurons", 64),
+                    candidate.params());
         }
     }
 

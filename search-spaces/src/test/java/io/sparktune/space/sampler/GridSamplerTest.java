@@ -50,7 +50,9 @@ class GridSamplerTest {
         }
         Set<List<Object>> actual = new HashSet<>();
         for (Candidate c : all) {
-            actual.add(List.of(c.value(HyperParameter.N_HIDDEN), c.value(HyperParameter.ACTIVATION),
+            actual.add(List.of(
+                    c.value(HyperParameter.N_HIDDEN),
+                    c.value(HyperParameter.ACTIVATION),
                     Math.round(Math.log10(c.doubleValue(HyperParameter.LEARNING_RATE)))));
             assertEquals(0.1, c.value(HyperParameter.DROPOUT));
         }
@@ -72,15 +74,24 @@ class GridSamplerTest {
 
         assertEquals(35, all.size());
         assertEquals(35, all.stream().map(Candidate::params).distinct().count());
-        assertEquals(21, all.stream().filter(c -> c.params().containsKey("momentum")).count());
-        assertEquals(Set.of(List.of(), List.of(16), List.of(64), List.of(16, 16), List.of(16, 64), List.of(64, 16),
-                List.of(64, 64)), new HashSet<>(all.stream().map(Candidate::hiddenWidths).toList()));
+        assertEquals(
+                21, all.stream().filter(c -> c.params().containsKey("momentum")).count());
+        assertEquals(
+                Set.of(
+                        List.of(),
+                        List.of(16),
+                        List.of(64),
+                        List.of(16, 16),
+                        List.of(16, 64),
+                        List.of(64, 16),
+                        List.of(64, 64)),
+                new HashSet<>(all.stream().map(Candidate::hiddenWidths).toList()));
     }
 
     @Test
     void orderIsShuffledBySeedAndTrialsAreNumbered() {
-        SearchSpace space = SearchSpace.of(Map.of(HyperParameter.N_NEURONS, new IntRange(1, 50),
-                HyperParameter.DROPOUT, new Uniform(0, 0.5)));
+        SearchSpace space = SearchSpace.of(
+                Map.of(HyperParameter.N_NEURONS, new IntRange(1, 50), HyperParameter.DROPOUT, new Uniform(0, 0.5)));
         List<Candidate> first = drain(new GridSampler(space, 1, 5, 1000));
 
         assertEquals(first, drain(new GridSampler(space, 1, 5, 1000)));
@@ -90,22 +101,30 @@ class GridSamplerTest {
             assertEquals(TrialSeeds.trialSeed(1, i), first.get(i).seed());
         });
         // not in enumeration order: the first ten are not all the same width
-        assertNotEquals(1, first.subList(0, 10).stream().map(c -> c.value(HyperParameter.N_NEURONS)).distinct().count());
+        assertNotEquals(
+                1,
+                first.subList(0, 10).stream()
+                        .map(c -> c.value(HyperParameter.N_NEURONS))
+                        .distinct()
+                        .count());
     }
 
     @Test
     void refusesAGridLargerThanTheLimit() {
-        SearchSpace space = SearchSpace.of(Map.of(HyperParameter.N_NEURONS, new IntRange(1, 1000),
-                HyperParameter.BATCH_SIZE, new IntRange(1, 1000)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new GridSampler(space, 1, 0, 10_000));
+        SearchSpace space = SearchSpace.of(Map.of(
+                HyperParameter.N_NEURONS, new IntRange(1, 1000), HyperParameter.BATCH_SIZE, new IntRange(1, 1000)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new GridSampler(space, 1, 0, 10_000));
         assertEquals("the grid has 1000000 points, more than max_grid 10000", e.getMessage());
     }
 
     @Test
     void hugePerLayerGridsSaturateInsteadOfOverflowing() {
-        SearchSpace space = SearchSpace.of(Map.of(HyperParameter.N_HIDDEN, new IntRange(0, 64),
-                HyperParameter.NEURONS_PER_LAYER, new IntRange(1, 1_000_000)));
+        SearchSpace space = SearchSpace.of(Map.of(
+                HyperParameter.N_HIDDEN,
+                new IntRange(0, 64),
+                HyperParameter.NEURONS_PER_LAYER,
+                new IntRange(1, 1_000_000)));
         assertEquals(Long.MAX_VALUE, SpaceLayout.of(space).gridSize(0));
     }
 
@@ -113,11 +132,15 @@ class GridSamplerTest {
     void samplersCapsTheCandidateCountAtTheGridSize() {
         Sampler grid = new GridSampler(SearchSpace.of(Map.of(HyperParameter.N_HIDDEN, new IntRange(1, 3))), 0, 0, 10);
         assertEquals(3, grid.size().getAsInt());
-        assertEquals(OptionalInt.empty(), new ArbiterRandomSampler(
-                SearchSpace.of(Map.of(HyperParameter.N_HIDDEN, new IntRange(1, 3))), 0).size());
+        assertEquals(
+                OptionalInt.empty(),
+                new ArbiterRandomSampler(SearchSpace.of(Map.of(HyperParameter.N_HIDDEN, new IntRange(1, 3))), 0)
+                        .size());
     }
 
     private static List<Candidate> drain(Sampler sampler) {
-        return IntStream.range(0, sampler.size().getAsInt()).mapToObj(i -> sampler.next()).toList();
+        return IntStream.range(0, sampler.size().getAsInt())
+                .mapToObj(i -> sampler.next())
+                .toList();
     }
 }

@@ -87,11 +87,12 @@ class TpeSamplerTest {
 
     @Test
     void failedTrialsCountAsBad() {
-        SearchSpace space = SearchSpace.of(Map.of(HyperParameter.OPTIMIZER, new Choice(List.of("sgd", "adam", "rmsprop"))));
+        SearchSpace space =
+                SearchSpace.of(Map.of(HyperParameter.OPTIMIZER, new Choice(List.of("sgd", "adam", "rmsprop"))));
         TpeSampler tpe = new TpeSampler(space, 3, 4);
         int trial = 100;
-        for (String optimizer : List.of("sgd", "sgd", "sgd", "sgd", "sgd", "sgd", "adam", "adam", "rmsprop", "rmsprop",
-                "rmsprop", "rmsprop")) {
+        for (String optimizer : List.of(
+                "sgd", "sgd", "sgd", "sgd", "sgd", "sgd", "adam", "adam", "rmsprop", "rmsprop", "rmsprop", "rmsprop")) {
             double score = switch (optimizer) {
                 case "adam" -> 0.5;
                 case "rmsprop" -> 0.4;
@@ -99,7 +100,9 @@ class TpeSamplerTest {
             };
             tpe.observe(new Candidate(trial++, new java.util.TreeMap<>(Map.of("optimizer", optimizer)), 0), score);
         }
-        List<Object> proposed = IntStream.range(0, 40).mapToObj(i -> tpe.next().value(HyperParameter.OPTIMIZER)).toList();
+        List<Object> proposed = IntStream.range(0, 40)
+                .mapToObj(i -> tpe.next().value(HyperParameter.OPTIMIZER))
+                .toList();
 
         // NaN sorted as a score would rank the diverged sgd trials best
         assertEquals(0, Collections.frequency(proposed, "sgd"), proposed.toString());
@@ -154,8 +157,8 @@ class TpeSamplerTest {
     }
 
     /** One categorical dimension: how often a proposal picks "sgd" tells where the model points. */
-    private static final SearchSpace OPTIMIZERS = SearchSpace.of(Map.of(
-            HyperParameter.OPTIMIZER, new Choice(List.of("adam", "sgd"))));
+    private static final SearchSpace OPTIMIZERS =
+            SearchSpace.of(Map.of(HyperParameter.OPTIMIZER, new Choice(List.of("adam", "sgd"))));
 
     private static Candidate optimizer(int trial, String name) {
         return new Candidate(trial, new java.util.TreeMap<>(Map.of("optimizer", name)), 0);
@@ -166,8 +169,9 @@ class TpeSamplerTest {
         SearchSpace rates = SearchSpace.of(Map.of(HyperParameter.LEARNING_RATE, new LogUniform(1e-5, 1.0)));
         double withLiar = batchSpread(new TpeSampler(rates, 7, 10, true));
         double without = batchSpread(new TpeSampler(rates, 7, 10, false));
-        assertTrue(withLiar > 1.5 * without, "spread of log10(lr) in a batch of 12: constant liar " + withLiar
-                + ", without " + without);
+        assertTrue(
+                withLiar > 1.5 * without,
+                "spread of log10(lr) in a batch of 12: constant liar " + withLiar + ", without " + without);
     }
 
     /** Standard deviation of log10(lr) over 12 proposals made at once after 20 results peaked at lr 1e-2. */
@@ -178,28 +182,36 @@ class TpeSamplerTest {
             tpe.observe(c, -distance * distance);
         }
         double[] logs = IntStream.range(0, 12)
-                .mapToDouble(i -> Math.log10(tpe.next().doubleValue(HyperParameter.LEARNING_RATE))).toArray();
+                .mapToDouble(i -> Math.log10(tpe.next().doubleValue(HyperParameter.LEARNING_RATE)))
+                .toArray();
         double mean = java.util.Arrays.stream(logs).average().orElseThrow();
-        return Math.sqrt(java.util.Arrays.stream(logs).map(x -> (x - mean) * (x - mean)).average().orElseThrow());
+        return Math.sqrt(java.util.Arrays.stream(logs)
+                .map(x -> (x - mean) * (x - mean))
+                .average()
+                .orElseThrow());
     }
 
     @Test
     void aTrialsHighestRungRanksItAboveTrialsThatStoppedLower() {
         TpeSampler tpe = new TpeSampler(OPTIMIZERS, 5, 4);
         int trial = 0;
-        for (; trial < 4; trial++) {   // promoted once: worse scores at rung 1 than the others' at rung 0
+        for (; trial < 4; trial++) { // promoted once: worse scores at rung 1 than the others' at rung 0
             tpe.next();
             tpe.observe(optimizer(trial, "sgd"), 0.6, 0);
             tpe.observe(optimizer(trial, "sgd"), 0.5, 1);
-            tpe.observe(optimizer(trial, "sgd"), 0.99, 0);   // a lower rung's result never replaces a higher one's
+            tpe.observe(optimizer(trial, "sgd"), 0.99, 0); // a lower rung's result never replaces a higher one's
         }
         for (; trial < 16; trial++) {
             tpe.next();
             tpe.observe(optimizer(trial, "adam"), 0.9, 0);
         }
-        long sgd = IntStream.range(0, 4).mapToObj(i -> tpe.next().stringValue(HyperParameter.OPTIMIZER))
-                .filter("sgd"::equals).count();
-        assertTrue(sgd >= 3, "the four best are the promoted sgd trials, whatever their score; sgd proposed " + sgd + " of 4");
+        long sgd = IntStream.range(0, 4)
+                .mapToObj(i -> tpe.next().stringValue(HyperParameter.OPTIMIZER))
+                .filter("sgd"::equals)
+                .count();
+        assertTrue(
+                sgd >= 3,
+                "the four best are the promoted sgd trials, whatever their score; sgd proposed " + sgd + " of 4");
     }
 
     static double best(Sampler sampler, int budget, ToDoubleFunction<Candidate> objective) {

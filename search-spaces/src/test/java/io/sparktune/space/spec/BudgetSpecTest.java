@@ -18,16 +18,22 @@ class BudgetSpecTest {
     @Test
     void readsTheTimeAndScoreBudget() throws Exception {
         SearchBudget budget = SpecParser.parse(withBudget("{max_seconds: 600, target_score: 0.88}"), "b.yaml")
-                .search().budget();
+                .search()
+                .budget();
         assertEquals(new SearchBudget(600, OptionalDouble.of(0.88)), budget);
-        assertEquals(SearchBudget.NONE, SpecParser.parse(Path.of(EXAMPLE)).search().budget());
+        assertEquals(
+                SearchBudget.NONE, SpecParser.parse(Path.of(EXAMPLE)).search().budget());
     }
 
     @Test
     void reportsBadBudgets() throws Exception {
-        assertEquals(List.of("search.budget.max_seconds: must be > 0 (got -5)",
+        assertEquals(
+                List.of(
+                        "search.budget.max_seconds: must be > 0 (got -5)",
                         "search.budget.target_score: must be a number (got \"high\")",
                         "search.budget.trials: unknown key (expected one of max_seconds, target_score)"),
-                TestSpecs.problems(withBudget("{max_seconds: -5, target_score: high, trials: 3}")).stream().sorted().toList());
+                TestSpecs.problems(withBudget("{max_seconds: -5, target_score: high, trials: 3}")).stream()
+                        .sorted()
+                        .toList());
     }
 }

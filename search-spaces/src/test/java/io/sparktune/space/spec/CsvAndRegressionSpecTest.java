@@ -32,20 +32,32 @@ class CsvAndRegressionSpecTest {
 
     @Test
     void readsACsvRegressionSpec() throws Exception {
-        SearchSpec parsed = SpecParser.parse(spec("regression",
-                "{format: csv, train: {path: DIR/houses.csv}, label: price, skip_rows: 1}",
-                ", scoring: r2", ", loss: huber, huber_delta: 2.5, min_delta: 0.001, max_trial_seconds: 30"), "t.yaml");
+        SearchSpec parsed = SpecParser.parse(
+                spec(
+                        "regression",
+                        "{format: csv, train: {path: DIR/houses.csv}, label: price, skip_rows: 1}",
+                        ", scoring: r2",
+                        ", loss: huber, huber_delta: 2.5, min_delta: 0.001, max_trial_seconds: 30"),
+                "t.yaml");
 
-        assertEquals(new DataSpec(DataFormat.CSV, DataFiles.csv(dir + "/houses.csv"), Optional.empty(), Optional.empty(),
-                Optional.of("price"), 1, true), parsed.data());
+        assertEquals(
+                new DataSpec(
+                        DataFormat.CSV,
+                        DataFiles.csv(dir + "/houses.csv"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("price"),
+                        1,
+                        true),
+                parsed.data());
         assertEquals(Scoring.R2, parsed.search().scoring());
         assertEquals(new TrainingSettings(5, 2, 32, Loss.HUBER, 2.5, 0.001, 30.0), parsed.training());
     }
 
     @Test
     void regressionDefaultsToSquaredErrorAndItsNegatedScore() throws Exception {
-        SearchSpec parsed = SpecParser.parse(spec("regression",
-                "{format: csv, train: {path: DIR/houses.csv}, label: price}", "", ""), "t.yaml");
+        SearchSpec parsed = SpecParser.parse(
+                spec("regression", "{format: csv, train: {path: DIR/houses.csv}, label: price}", "", ""), "t.yaml");
 
         assertEquals(Scoring.NEG_MEAN_SQUARED_ERROR, parsed.search().scoring());
         assertEquals(Loss.MSE, parsed.training().loss());
@@ -54,40 +66,58 @@ class CsvAndRegressionSpecTest {
 
     @Test
     void reportsFormatTaskAndStoppingMistakes() throws Exception {
-        List<String> csvProblems = TestSpecs.problems(spec("regression",
-                "{format: csv, train: {images: DIR/images.gz}}", ", scoring: accuracy",
+        List<String> csvProblems = TestSpecs.problems(spec(
+                "regression",
+                "{format: csv, train: {images: DIR/images.gz}}",
+                ", scoring: accuracy",
                 ", loss: cross_entropy, min_delta: -1, max_trial_seconds: 0"));
-        assertEquals(List.of(
-                "data.label: required for format csv (the name of the label column)",
-                "data.train.images: unknown key (expected one of path)",
-                "data.train.path: required",
-                "search.scoring: unknown value 'accuracy' (expected one of neg_mean_squared_error, "
-                        + "neg_mean_absolute_error, r2)",
-                "training.loss: unknown value 'cross_entropy' (expected one of mse, mae, huber)",
-                "training.max_trial_seconds: must be > 0 (got 0)",
-                "training.min_delta: must be ≥ 0 (got -1)"), csvProblems.stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "data.label: required for format csv (the name of the label column)",
+                        "data.train.images: unknown key (expected one of path)",
+                        "data.train.path: required",
+                        "search.scoring: unknown value 'accuracy' (expected one of neg_mean_squared_error, "
+                                + "neg_mean_absolute_error, r2)",
+                        "training.loss: unknown value 'cross_entropy' (expected one of mse, mae, huber)",
+                        "training.max_trial_seconds: must be > 0 (got 0)",
+                        "training.min_delta: must be ≥ 0 (got -1)"),
+                csvProblems.stream().sorted().toList());
 
-        List<String> idxProblems = TestSpecs.problems(spec("classification",
+        List<String> idxProblems = TestSpecs.problems(spec(
+                "classification",
                 "{format: idx, train: {images: DIR/images.gz, labels: DIR/labels.gz}, label: y, skip_rows: 2}",
-                ", scoring: r2", ", loss: mse"));
-        assertEquals(List.of(
-                "data.label: only for format csv",
-                "data.skip_rows: only for format csv",
-                "search.scoring: unknown value 'r2' (expected one of accuracy, neg_log_loss)",
-                "training.loss: unknown value 'mse' (expected one of cross_entropy)"), idxProblems.stream().sorted().toList());
+                ", scoring: r2",
+                ", loss: mse"));
+        assertEquals(
+                List.of(
+                        "data.label: only for format csv",
+                        "data.skip_rows: only for format csv",
+                        "search.scoring: unknown value 'r2' (expected one of accuracy, neg_log_loss)",
+                        "training.loss: unknown value 'mse' (expected one of cross_entropy)"),
+                idxProblems.stream().sorted().toList());
     }
 
     @Test
     void standardizesUnlessTheSpecSaysNot() throws Exception {
         String idx = "{format: idx, train: {images: DIR/images.gz, labels: DIR/labels.gz}%s}";
-        assertTrue(SpecParser.parse(spec("classification", idx.formatted(""), "", ""), "t.yaml").data().standardize());
+        assertTrue(SpecParser.parse(spec("classification", idx.formatted(""), "", ""), "t.yaml")
+                .data()
+                .standardize());
         assertFalse(SpecParser.parse(spec("classification", idx.formatted(", standardize: false"), "", ""), "t.yaml")
-                .data().standardize());
-        assertTrue(SpecParser.parse(spec("regression",
-                "{format: csv, train: {path: DIR/houses.csv}, label: price, standardize: true}", "", ""), "t.yaml")
-                .data().standardize());
+                .data()
+                .standardize());
+        assertTrue(SpecParser.parse(
+                        spec(
+                                "regression",
+                                "{format: csv, train: {path: DIR/houses.csv}, label: price, standardize: true}",
+                                "",
+                                ""),
+                        "t.yaml")
+                .data()
+                .standardize());
 
-        assertEquals(List.of("data.standardize: must be true or false (got \"yes please\")"),
+        assertEquals(
+                List.of("data.standardize: must be true or false (got \"yes please\")"),
                 TestSpecs.problems(spec("classification", idx.formatted(", standardize: yes please"), "", "")));
     }
 }

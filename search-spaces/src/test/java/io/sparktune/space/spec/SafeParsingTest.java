@@ -25,17 +25,23 @@ class SafeParsingTest {
 
         assertEquals(List.of("space.dropout: duplicate key"), problems(text));
         assertEquals(List.of("name: duplicate key"), problems("name: a\nname: b\n"));
-        assertEquals(List.of("search.seed: duplicate key"),
+        assertEquals(
+                List.of("search.seed: duplicate key"),
                 problems("{\"search\": {\"seed\": 1, \"n_iter\": 2, \"seed\": 3}}"));
     }
 
     @Test
     void billionLaughsFailsFastWithOneLine() {
-        StringBuilder text = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        StringBuilder text =
+                new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (char c = 'b'; c <= 'j'; c++) {
             String previous = "*" + (char) (c - 1);
-            text.append(c).append(": &").append(c).append(" [")
-                    .append(String.join(",", java.util.Collections.nCopies(9, previous))).append("]\n");
+            text.append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [")
+                    .append(String.join(",", java.util.Collections.nCopies(9, previous)))
+                    .append("]\n");
         }
 
         List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> problems(text.toString()));
@@ -46,13 +52,15 @@ class SafeParsingTest {
     @Test
     void aliasesAreNotSilentlyTurnedIntoStrings() {
         // Jackson would read *lr as the string "lr"
-        assertEquals(List.of("space.learning_rate: YAML anchors and aliases are not supported (found *lr)"),
+        assertEquals(
+                List.of("space.learning_rate: YAML anchors and aliases are not supported (found *lr)"),
                 problems("space:\n  learning_rate: *lr\n"));
     }
 
     @Test
     void nonCoreTagsAreRejected() {
-        assertEquals(List.of("name: YAML tags are not supported (found !!java.net.URL)"),
+        assertEquals(
+                List.of("name: YAML tags are not supported (found !!java.net.URL)"),
                 problems("name: !!java.net.URL [\"http://example.com\"]\n"));
         assertEquals(List.of("task: YAML tags are not supported (found !custom)"), problems("task: !custom x\n"));
     }
@@ -69,7 +77,8 @@ class SafeParsingTest {
 
     @Test
     void nonFiniteNumbersAreRejected() {
-        assertEquals(List.of("space.dropout.uniform[1]: must be finite (got .nan)"),
+        assertEquals(
+                List.of("space.dropout.uniform[1]: must be finite (got .nan)"),
                 problems("space:\n  dropout: {uniform: [0, .nan]}\n"));
         assertEquals(List.of("space.l2: must be finite (got -.inf)"), problems("space:\n  l2: -.inf\n"));
     }
@@ -80,23 +89,28 @@ class SafeParsingTest {
         Path file = tmp.resolve("big.yaml");
         Files.writeString(file, big);
 
-        assertEquals(List.of("test.yaml: too large (" + big.length() + " characters; the limit is 1048576)"),
-                problems(big));
-        assertEquals(List.of(file + ": too large (" + big.length() + " bytes; the limit is 1048576)"),
+        assertEquals(
+                List.of("test.yaml: too large (" + big.length() + " characters; the limit is 1048576)"), problems(big));
+        assertEquals(
+                List.of(file + ": too large (" + big.length() + " bytes; the limit is 1048576)"),
                 assertThrows(SpecException.class, () -> SpecParser.parse(file)).problems());
     }
 
     @Test
     void documentLevelProblemsNameTheSource(@TempDir Path tmp) {
-        assertEquals(List.of("test.yaml: empty document (expected a mapping with name, task, data, search, space)"),
+        assertEquals(
+                List.of("test.yaml: empty document (expected a mapping with name, task, data, search, space)"),
                 problems("# nothing\n"));
         assertEquals(List.of("test.yaml: must be a mapping (got a list)"), problems("- 1\n- 2\n"));
-        assertEquals(List.of("test.yaml: more than one document (a spec is a single mapping)"),
+        assertEquals(
+                List.of("test.yaml: more than one document (a spec is a single mapping)"),
                 problems("name: a\n---\nname: b\n"));
         assertEquals(List.of("test.yaml:1:8: mapping values are not allowed here"), problems("name: a: b\n"));
         Path missing = tmp.resolve("nope.yaml");
-        assertEquals(List.of(missing + ": file not found"),
-                assertThrows(SpecException.class, () -> SpecParser.parse(missing)).problems());
+        assertEquals(
+                List.of(missing + ": file not found"),
+                assertThrows(SpecException.class, () -> SpecParser.parse(missing))
+                        .problems());
     }
 
     @Test
@@ -104,7 +118,8 @@ class SafeParsingTest {
         Path file = tmp.resolve("latin1.yaml");
         Files.write(file, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'});
 
-        assertEquals(List.of(file + ": not UTF-8 text"),
+        assertEquals(
+                List.of(file + ": not UTF-8 text"),
                 assertThrows(SpecException.class, () -> SpecParser.parse(file)).problems());
     }
 }

@@ -37,11 +37,13 @@ class SpaceSyntaxTest {
                 lr_min_ratio: {uniform: [0, 0.1]}
                 """;
 
-        SearchSpace parsed = SpecParser.parse(TestSpecs.yaml(TestSpecs.withDataFiles(dir), space), "t.yaml").space();
+        SearchSpace parsed = SpecParser.parse(TestSpecs.yaml(TestSpecs.withDataFiles(dir), space), "t.yaml")
+                .space();
 
         Map<HyperParameter, ?> d = parsed.dimensions();
         assertEquals(new IntLog(16, 512), d.get(HyperParameter.NEURONS_PER_LAYER));
-        assertEquals(new Choice(List.of("adam", "momentum", "rmsprop"), List.of(0.5, 0.25, 0.25)),
+        assertEquals(
+                new Choice(List.of("adam", "momentum", "rmsprop"), List.of(0.5, 0.25, 0.25)),
                 d.get(HyperParameter.OPTIMIZER));
         // YAML booleans become the text a leaderboard cell reads back as
         assertEquals(new Choice(List.of("true", "false")), d.get(HyperParameter.BATCH_NORM));
@@ -52,17 +54,21 @@ class SpaceSyntaxTest {
 
     @Test
     void readsSamplerOptions() throws Exception {
-        String grid = TestSpecs.yaml(TestSpecs.withDataFiles(dir), "dropout: {uniform: [0, 0.5]}\nn_hidden: {int: [1, 2]}");
-        SearchSpec gridSpec = SpecParser.parse(InvalidSpecsTest.withSearch(grid, "sampler: grid\ngrid_points: 4"), "t.yaml");
+        String grid =
+                TestSpecs.yaml(TestSpecs.withDataFiles(dir), "dropout: {uniform: [0, 0.5]}\nn_hidden: {int: [1, 2]}");
+        SearchSpec gridSpec =
+                SpecParser.parse(InvalidSpecsTest.withSearch(grid, "sampler: grid\ngrid_points: 4"), "t.yaml");
 
-        assertEquals(new SamplerOptions(4, SamplerOptions.DEFAULT_MAX_GRID, SamplerOptions.DEFAULT_N_STARTUP),
+        assertEquals(
+                new SamplerOptions(4, SamplerOptions.DEFAULT_MAX_GRID, SamplerOptions.DEFAULT_N_STARTUP),
                 gridSpec.search().samplerOptions());
         GridSampler sampler = assertInstanceOf(GridSampler.class, Samplers.forSpec(gridSpec));
         assertEquals(8, sampler.size().getAsInt());
         // n_iter 5 < 8 grid points: the search runs 5
         assertEquals(5, Samplers.candidateCount(gridSpec, sampler));
 
-        SearchSpec tpeSpec = SpecParser.parse(InvalidSpecsTest.withSearch(grid, "sampler: tpe\nn_startup: 3"), "t.yaml");
+        SearchSpec tpeSpec =
+                SpecParser.parse(InvalidSpecsTest.withSearch(grid, "sampler: tpe\nn_startup: 3"), "t.yaml");
         assertEquals(3, tpeSpec.search().samplerOptions().nStartup());
         assertInstanceOf(TpeSampler.class, Samplers.forSpec(tpeSpec));
     }

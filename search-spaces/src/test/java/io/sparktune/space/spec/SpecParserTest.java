@@ -51,18 +51,20 @@ class SpecParserTest {
         SearchSpec expected = new SearchSpec(
                 "fashion-mlp",
                 Task.CLASSIFICATION,
-                new DataSpec(DataFormat.IDX,
+                new DataSpec(
+                        DataFormat.IDX,
                         DataFiles.idx(FASHION + "train-images-idx3-ubyte.gz", FASHION + "train-labels-idx1-ubyte.gz"),
-                        Optional.of(DataFiles.idx(FASHION + "t10k-images-idx3-ubyte.gz",
-                                FASHION + "t10k-labels-idx1-ubyte.gz")),
+                        Optional.of(DataFiles.idx(
+                                FASHION + "t10k-images-idx3-ubyte.gz", FASHION + "t10k-labels-idx1-ubyte.gz")),
                         Optional.of(12000)),
                 new SearchSettings("random", 10, 3, 0.0, 42L),
                 SearchSpace.of(Map.of(
                         HyperParameter.N_HIDDEN, new IntRange(0, 3),
                         HyperParameter.N_NEURONS, new IntRange(1, 100),
                         HyperParameter.LEARNING_RATE, new LogUniform(3.0e-4, 3.0e-2),
-                        HyperParameter.OPTIMIZER, new Choice(List.of(
-                                "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "nadam")),
+                        HyperParameter.OPTIMIZER,
+                                new Choice(
+                                        List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "nadam")),
                         HyperParameter.DROPOUT, new Uniform(0.0, 0.5))),
                 new TrainingSettings(20, 2, 32));
 
@@ -70,8 +72,14 @@ class SpecParserTest {
 
         assertEquals(expected, spec);
         assertEquals(3, spec.search().folds());
-        assertEquals(List.of(HyperParameter.N_HIDDEN, HyperParameter.N_NEURONS, HyperParameter.LEARNING_RATE,
-                HyperParameter.OPTIMIZER, HyperParameter.DROPOUT), List.copyOf(spec.space().dimensions().keySet()));
+        assertEquals(
+                List.of(
+                        HyperParameter.N_HIDDEN,
+                        HyperParameter.N_NEURONS,
+                        HyperParameter.LEARNING_RATE,
+                        HyperParameter.OPTIMIZER,
+                        HyperParameter.DROPOUT),
+                List.copyOf(spec.space().dimensions().keySet()));
     }
 
     @Test
@@ -130,7 +138,8 @@ class SpecParserTest {
                 dropout: {uniform: [0, 1.0e-1]}
                 """;
 
-        SearchSpace parsed = SpecParser.parse(TestSpecs.yaml(TestSpecs.withDataFiles(dir), space), "t.yaml").space();
+        SearchSpace parsed = SpecParser.parse(TestSpecs.yaml(TestSpecs.withDataFiles(dir), space), "t.yaml")
+                .space();
 
         assertEquals(new Fixed("adam"), parsed.dimensions().get(HyperParameter.OPTIMIZER));
         assertEquals(new Choice(List.of(16, 32)), parsed.dimensions().get(HyperParameter.N_NEURONS));

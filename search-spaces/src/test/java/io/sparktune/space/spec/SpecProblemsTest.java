@@ -66,71 +66,90 @@ class SpecProblemsTest {
                 extra: 1
                 """;
 
-        assertEquals(sorted(List.of(
-                "extra: unknown key (expected one of name, task, data, search, space, training)",
-                "name: required",
-                "task: unknown value 'clasification' (expected one of classification, regression)",
-                "data.format: unknown value 'parquet' (expected one of idx, csv)",
-                "data.train.images: must be a string (got 5)",
-                "data.train.labels: required",
-                "data.limit: must be ≥ 1 (got 0)",
-                "search.sampler: unknown value 'bayes' (expected one of random, grid, tpe)",
-                "search.n_iter: must be an integer (got \"abc\")",
-                "search: set either cv or validation_split, not both",
-                "search.validation_split: must be > 0 and < 1 (got 1.5)",
-                "search.seed: must be an integer (got 1.5)",
-                "training.epochs: unknown key (expected one of max_epochs, patience, batch_size, loss, huber_delta, min_delta, max_trial_seconds)",
-                "training.max_epochs: must be ≥ 1 (got 0)",
-                "training.patience: must be ≥ 0 (got -1)",
-                "training.batch_size: must be ≤ 1000000 (got 2000000)")),
+        assertEquals(
+                sorted(List.of(
+                        "extra: unknown key (expected one of name, task, data, search, space, training)",
+                        "name: required",
+                        "task: unknown value 'clasification' (expected one of classification, regression)",
+                        "data.format: unknown value 'parquet' (expected one of idx, csv)",
+                        "data.train.images: must be a string (got 5)",
+                        "data.train.labels: required",
+                        "data.limit: must be ≥ 1 (got 0)",
+                        "search.sampler: unknown value 'bayes' (expected one of random, grid, tpe)",
+                        "search.n_iter: must be an integer (got \"abc\")",
+                        "search: set either cv or validation_split, not both",
+                        "search.validation_split: must be > 0 and < 1 (got 1.5)",
+                        "search.seed: must be an integer (got 1.5)",
+                        "training.epochs: unknown key (expected one of max_epochs, patience, batch_size, loss, huber_delta, min_delta, max_trial_seconds)",
+                        "training.max_epochs: must be ≥ 1 (got 0)",
+                        "training.patience: must be ≥ 0 (got -1)",
+                        "training.batch_size: must be ≤ 1000000 (got 2000000)")),
                 sorted(problems(text)));
     }
 
     @Test
     void reportsMissingSections() {
-        assertEquals(sorted(List.of("name: must not be empty", "data: required", "search: required",
-                        "space: required", "training: must be a mapping (got a list)")),
+        assertEquals(
+                sorted(List.of(
+                        "name: must not be empty",
+                        "data: required",
+                        "search: required",
+                        "space: required",
+                        "training: must be a mapping (got a list)")),
                 sorted(problems("name: ' '\ntask: regression\ntraining: [1]\n")));
     }
 
     static Stream<Arguments> badDistributions() {
         return Stream.of(
-                Arguments.of("learning_rate: {loguniform: [-0.1, 0.1]}",
+                Arguments.of(
+                        "learning_rate: {loguniform: [-0.1, 0.1]}",
                         List.of("space.learning_rate.loguniform: low must be > 0 (got -0.1)")),
-                Arguments.of("n_hidden: {int: [1, 2.5]}",
-                        List.of("space.n_hidden.int[1]: must be an integer (got 2.5)")),
-                Arguments.of("n_hidden: {int: [0, 100]}",
-                        List.of("space.n_hidden.int: high must be in [0, 64] (got 100)")),
-                Arguments.of("dropout: {uniform: [0.1]}",
+                Arguments.of(
+                        "n_hidden: {int: [1, 2.5]}", List.of("space.n_hidden.int[1]: must be an integer (got 2.5)")),
+                Arguments.of(
+                        "n_hidden: {int: [0, 100]}", List.of("space.n_hidden.int: high must be in [0, 64] (got 100)")),
+                Arguments.of(
+                        "dropout: {uniform: [0.1]}",
                         List.of("space.dropout.uniform: must be a list [low, high] (got a list)")),
-                Arguments.of("dropout: {uniform: [a, 0.2]}",
+                Arguments.of(
+                        "dropout: {uniform: [a, 0.2]}",
                         List.of("space.dropout.uniform[0]: must be a number (got \"a\")")),
-                Arguments.of("dropout: {uniform: [0.1, 1e400]}",
+                Arguments.of(
+                        "dropout: {uniform: [0.1, 1e400]}",
                         List.of("space.dropout.uniform[1]: must be finite (got Infinity)")),
-                Arguments.of("optimizer: {uniform: [0, 1]}",
+                Arguments.of(
+                        "optimizer: {uniform: [0, 1]}",
                         List.of("space.optimizer.uniform: not allowed for optimizer, a categorical hyperparameter "
                                 + "(use choice or fixed)")),
-                Arguments.of("n_hidden: {uniform: [0, 1]}",
+                Arguments.of(
+                        "n_hidden: {uniform: [0, 1]}",
                         List.of("space.n_hidden.uniform: not allowed for n_hidden, an integer hyperparameter "
                                 + "(use int, intlog, choice or fixed)")),
-                Arguments.of("dropout: {unifrom: [0, 1]}",
+                Arguments.of(
+                        "dropout: {unifrom: [0, 1]}",
                         List.of("space.dropout.unifrom: unknown key (did you mean 'uniform'?)")),
-                Arguments.of("dropout: {uniform: [0, 0.1], choice: [0.2]}",
+                Arguments.of(
+                        "dropout: {uniform: [0, 0.1], choice: [0.2]}",
                         List.of("space.dropout: must have exactly one of the keys int, intlog, uniform, loguniform, "
                                 + "choice or fixed (got uniform, choice)")),
-                Arguments.of("optimizer: {choice: []}",
+                Arguments.of(
+                        "optimizer: {choice: []}",
                         List.of("space.optimizer.choice: must be a non-empty list of values (got a list)")),
-                Arguments.of("optimizer: [sgd, adam]",
+                Arguments.of(
+                        "optimizer: [sgd, adam]",
                         List.of("space.optimizer: must be a distribution such as {uniform: [low, high]} or a single "
                                 + "value (got a list)")),
-                Arguments.of("n_neurons: {fixed: 0}",
-                        List.of("space.n_neurons.fixed: must be in [1, 1000000] (got 0)")),
-                Arguments.of("activation: {choice: [relu, [tanh]]}",
+                Arguments.of(
+                        "n_neurons: {fixed: 0}", List.of("space.n_neurons.fixed: must be in [1, 1000000] (got 0)")),
+                Arguments.of(
+                        "activation: {choice: [relu, [tanh]]}",
                         List.of("space.activation.choice[1]: must be a number, string or boolean (got a list)")),
-                Arguments.of("{}", List.of("space: must name at least one hyperparameter (n_hidden, n_neurons, "
-                        + "learning_rate, optimizer, dropout, activation, l2, batch_size, neurons_per_layer, funnel, "
-                        + "weight_init, batch_norm, l1, momentum, beta1, beta2, epsilon, rho, lr_schedule, lr_decay_rate, "
-                        + "lr_decay_epochs, lr_min_ratio)")));
+                Arguments.of(
+                        "{}",
+                        List.of("space: must name at least one hyperparameter (n_hidden, n_neurons, "
+                                + "learning_rate, optimizer, dropout, activation, l2, batch_size, neurons_per_layer, funnel, "
+                                + "weight_init, batch_norm, l1, momentum, beta1, beta2, epsilon, rho, lr_schedule, lr_decay_rate, "
+                                + "lr_decay_epochs, lr_min_ratio)")));
     }
 
     @ParameterizedTest

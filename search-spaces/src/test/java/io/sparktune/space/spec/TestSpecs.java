@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Spec texts for tests, with data files created in a temporary directory. */
 final class TestSpecs {
-    private TestSpecs() {
-    }
+    private TestSpecs() {}
 
     /** Creates {@code images.gz} and {@code labels.gz} in {@code dir} and returns {@code dir}. */
     static Path withDataFiles(Path dir) throws IOException {
@@ -36,6 +35,7 @@ final class TestSpecs {
 
     /** The problems reported for {@code text}; fails if it parses. */
     static List<String> problems(String text) {
-        return assertThrows(SpecException.class, () -> SpecParser.parse(text, "test.yaml")).problems();
+        return assertThrows(SpecException.class, () -> SpecParser.parse(text, "test.yaml"))
+                .problems();
     }
 }

@@ -22,16 +22,21 @@ import org.apache.commons.csv.CSVRecord;
  * one's line and column, before any training.
  */
 public final class CsvReader {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).build();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .build();
 
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     /** Reads the first {@code limit} rows (all if 0) of the file at {@code location}. */
     public static LabeledData read(String location, String labelColumn, int skipRows, boolean categorical, int limit)
             throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(HadoopFiles.open(location), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(HadoopFiles.open(location), StandardCharsets.UTF_8))) {
             for (int i = 0; i < skipRows; i++) {
                 if (reader.readLine() == null) {
                     throw new InvalidDataException(
@@ -83,7 +88,8 @@ public final class CsvReader {
             }
             float[] x = Arrays.copyOf(features, rows * cols);
             problems.throwIfAny();
-            return categorical ? classes(x, rows, cols, labelCells)
+            return categorical
+                    ? classes(x, rows, cols, labelCells)
                     : LabeledData.regression(x, rows, cols, targets(labelCells));
         }
     }
@@ -92,7 +98,8 @@ public final class CsvReader {
         TreeSet<String> distinct = new TreeSet<>(labelCells);
         boolean numeric = distinct.stream().allMatch(CsvReader::isNumber);
         List<String> names = distinct.stream()
-                .sorted(numeric ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder()).toList();
+                .sorted(numeric ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder())
+                .toList();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             index.put(names.get(i), i);

@@ -23,8 +23,7 @@ public final class DataCache {
     };
     private static final AtomicLong READS = new AtomicLong();
 
-    private DataCache() {
-    }
+    private DataCache() {}
 
     /** The dataset {@code ref} points at, read on first use. */
     public static LabeledData load(DataRef ref) throws IOException {

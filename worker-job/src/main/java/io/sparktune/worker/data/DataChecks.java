@@ -26,12 +26,15 @@ public final class DataChecks {
         }
     }
 
-    private DataChecks() {
-    }
+    private DataChecks() {}
 
     /** The training data a search of {@code spec} reads: {@code data.train}, at most {@code data.limit} examples. */
     public static DataRef trainingData(SearchSpec spec) {
-        return DataRef.of(spec.data(), spec.data().train(), spec.task(), spec.data().limit().orElse(0));
+        return DataRef.of(
+                spec.data(),
+                spec.data().train(),
+                spec.task(),
+                spec.data().limit().orElse(0));
     }
 
     /**
@@ -42,7 +45,9 @@ public final class DataChecks {
         DataRef ref = trainingData(spec);
         Result read = read(ref, "data.train", cache);
         return read.data()
-                .map(data -> new Result(read.data(), classProblems(data, describe(ref), spec.search().cv())))
+                .map(data -> new Result(
+                        read.data(),
+                        classProblems(data, describe(ref), spec.search().cv())))
                 .orElse(read);
     }
 
@@ -51,7 +56,8 @@ public final class DataChecks {
      * readers do; empty if the spec names none.
      */
     public static Optional<Result> checkTest(SearchSpec spec) {
-        return spec.data().test()
+        return spec.data()
+                .test()
                 .map(files -> read(DataRef.of(spec.data(), files, spec.task(), 0), "data.test", false));
     }
 

@@ -12,8 +12,16 @@ import java.io.IOException;
  * training rows' statistics ({@link DataSpec#standardize}). Plain values so it travels to executors as JSON, and the
  * key of the per-JVM {@link DataCache}.
  */
-public record DataRef(DataFormat format, String images, String labels, String path, String labelColumn, int skipRows,
-                      boolean categorical, int limit, boolean standardize) {
+public record DataRef(
+        DataFormat format,
+        String images,
+        String labels,
+        String path,
+        String labelColumn,
+        int skipRows,
+        boolean categorical,
+        int limit,
+        boolean standardize) {
     public DataRef {
         if (limit < 0 || skipRows < 0) {
             throw new IllegalArgumentException("limit and skipRows must be >= 0, got " + limit + ", " + skipRows);
@@ -27,7 +35,15 @@ public record DataRef(DataFormat format, String images, String labels, String pa
 
     /** A CSV file, standardized as a spec that does not say otherwise. */
     public static DataRef csv(String path, String labelColumn, int skipRows, boolean categorical, int limit) {
-        return new DataRef(DataFormat.CSV, null, null, path, labelColumn, skipRows, categorical, limit,
+        return new DataRef(
+                DataFormat.CSV,
+                null,
+                null,
+                path,
+                labelColumn,
+                skipRows,
+                categorical,
+                limit,
                 DataSpec.STANDARDIZE_BY_DEFAULT);
     }
 
@@ -52,7 +68,8 @@ public record DataRef(DataFormat format, String images, String labels, String pa
 
     /** The files' modification times, so the cache notices a changed file. */
     String version() throws IOException {
-        return format == DataFormat.CSV ? String.valueOf(HadoopFiles.modificationTime(path))
+        return format == DataFormat.CSV
+                ? String.valueOf(HadoopFiles.modificationTime(path))
                 : HadoopFiles.modificationTime(images) + "/" + HadoopFiles.modificationTime(labels);
     }
 }

@@ -9,11 +9,9 @@ import java.util.SplittableRandom;
 public final class Folds {
 
     /** The row indices used for training and for validation in one split. */
-    public record Split(int[] train, int[] validation) {
-    }
+    public record Split(int[] train, int[] validation) {}
 
-    private Folds() {
-    }
+    private Folds() {}
 
     /** Split {@code split} of stratified k-fold cross-validation ({@code k >= 2}). */
     public static Split kFold(int[] labels, int numClasses, int k, int split, long seed) {

@@ -20,8 +20,7 @@ public final class HadoopFiles {
     /** Built once: a new Configuration reads Hadoop's resources again, 6–13 ms a call (bench/NOTES.md). */
     private static volatile Configuration configuration = new Configuration();
 
-    private HadoopFiles() {
-    }
+    private HadoopFiles() {}
 
     /** The file's content, decompressed if it is gzipped. */
     public static InputStream open(String location) throws IOException {
@@ -65,7 +64,9 @@ public final class HadoopFiles {
 
     private static Path path(String location) {
         URI uri = URI.create(location.replace(" ", "%20"));
-        return uri.getScheme() == null ? new Path(new java.io.File(location).getAbsoluteFile().toURI()) : new Path(uri);
+        return uri.getScheme() == null
+                ? new Path(new java.io.File(location).getAbsoluteFile().toURI())
+                : new Path(uri);
     }
 
     private static FileSystem fileSystem(Path path) throws IOException {

@@ -16,8 +16,7 @@ public final class IdxReader {
     private static final int IMAGES_MAGIC = 2051;
     private static final int LABELS_MAGIC = 2049;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /** Reads the first {@code limit} examples (all if {@code limit} is 0) of local files. */
     public static LabeledData read(Path images, Path labels, int limit) throws IOException {
@@ -27,7 +26,7 @@ public final class IdxReader {
     /** Reads the first {@code limit} examples (all if {@code limit} is 0) of any location {@link HadoopFiles} reads. */
     public static LabeledData read(String images, String labels, int limit) throws IOException {
         try (DataInputStream imageIn = new DataInputStream(HadoopFiles.open(images));
-             DataInputStream labelIn = new DataInputStream(HadoopFiles.open(labels))) {
+                DataInputStream labelIn = new DataInputStream(HadoopFiles.open(labels))) {
             DataProblems problems = new DataProblems();
             int imageCount = readHeader(imageIn, images, IMAGES_MAGIC, problems);
             int rows = 0;
@@ -67,13 +66,14 @@ public final class IdxReader {
                 classes[i] = label;
                 numClasses = Math.max(numClasses, label + 1);
             }
-            List<String> classNames = IntStream.range(0, numClasses).mapToObj(String::valueOf).toList();
+            List<String> classNames =
+                    IntStream.range(0, numClasses).mapToObj(String::valueOf).toList();
             LabeledData data = LabeledData.classification(features, n, pixels, classes, classNames);
             int[] counts = data.classCounts();
             for (int c = 0; c < counts.length; c++) {
                 if (counts[c] == 0) {
-                    problems.add(labels + ": class " + c + " has no examples (labels go up to " + (numClasses - 1)
-                            + ")");
+                    problems.add(
+                            labels + ": class " + c + " has no examples (labels go up to " + (numClasses - 1) + ")");
                 }
             }
             problems.throwIfAny();

@@ -7,7 +7,8 @@ import java.util.List;
  * ({@code rows × cols}). Classification data has {@code labels} (class index of each row, into {@code classNames});
  * regression data has {@code targets} instead. The unused one is null.
  */
-public record LabeledData(float[] features, int rows, int cols, int[] labels, List<String> classNames, float[] targets) {
+public record LabeledData(
+        float[] features, int rows, int cols, int[] labels, List<String> classNames, float[] targets) {
     public LabeledData {
         classNames = List.copyOf(classNames);
         int labelCount = labels != null ? labels.length : targets != null ? targets.length : -1;
@@ -17,7 +18,8 @@ public record LabeledData(float[] features, int rows, int cols, int[] labels, Li
         }
     }
 
-    public static LabeledData classification(float[] features, int rows, int cols, int[] labels, List<String> classNames) {
+    public static LabeledData classification(
+            float[] features, int rows, int cols, int[] labels, List<String> classNames) {
         return new LabeledData(features, rows, cols, labels, classNames, null);
     }
 

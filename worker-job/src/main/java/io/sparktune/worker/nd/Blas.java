@@ -19,16 +19,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Blas {
 
-    private Blas() {
-    }
+    private Blas() {}
 
     /**
      * A 2-D float matrix as BLAS reads it: where its first element is, whether its rows or its columns are
      * contiguous, and the distance between them. Make one per array and keep it: it holds the array's memory
      * address, valid as long as the array is.
      */
-    public record Matrix(INDArray array, FloatPointer first, long rows, long columns, boolean rowMajor,
-                         long leadingDimension) {
+    public record Matrix(
+            INDArray array, FloatPointer first, long rows, long columns, boolean rowMajor, long leadingDimension) {
 
         /** {@code array} as BLAS reads it, or an exception if it is not a float matrix with a contiguous dimension. */
         public static Matrix of(INDArray array) {
@@ -76,16 +75,26 @@ public final class Blas {
         long kB = transposeB ? b.columns() : b.rows();
         long n = transposeB ? b.rows() : b.columns();
         if (k != kB || c.rows() != m || c.columns() != n) {
-            throw new IllegalArgumentException("cannot multiply " + m + "x" + k + " by " + kB + "x" + n + " into "
-                    + c.rows() + "x" + c.columns());
+            throw new IllegalArgumentException(
+                    "cannot multiply " + m + "x" + k + " by " + kB + "x" + n + " into " + c.rows() + "x" + c.columns());
         }
         // in c's own layout; an operand stored the other way round is its transpose in that layout
         boolean rowMajor = c.rowMajor();
-        cblas_sgemm(rowMajor ? CblasRowMajor : CblasColMajor,
+        cblas_sgemm(
+                rowMajor ? CblasRowMajor : CblasColMajor,
                 transposeA != (a.rowMajor() != rowMajor) ? CblasTrans : CblasNoTrans,
                 transposeB != (b.rowMajor() != rowMajor) ? CblasTrans : CblasNoTrans,
-                (int) m, (int) n, (int) k, 1f, a.first(), (int) a.leadingDimension(), b.first(),
-                (int) b.leadingDimension(), 0f, c.first(), (int) c.leadingDimension());
+                (int) m,
+                (int) n,
+                (int) k,
+                1f,
+                a.first(),
+                (int) a.leadingDimension(),
+                b.first(),
+                (int) b.leadingDimension(),
+                0f,
+                c.first(),
+                (int) c.leadingDimension());
     }
 
     /** {@link #multiply(Matrix, boolean, Matrix, boolean, Matrix)} for arrays used once. */
@@ -96,14 +105,15 @@ public final class Blas {
     /** {@code target -= values}, element by element, for dense float arrays of one length and layout. */
     public static void subtract(INDArray target, INDArray values) {
         if (!OffHeapFloats.sameLayout(target, values)) {
-            throw new IllegalArgumentException("cannot subtract " + values.shapeInfoToString() + " from "
-                    + target.shapeInfoToString());
+            throw new IllegalArgumentException(
+                    "cannot subtract " + values.shapeInfoToString() + " from " + target.shapeInfoToString());
         }
         cblas_saxpy((int) target.length(), -1f, firstElement(values), 1, firstElement(target), 1);
     }
 
     /** The address of an array's first element (a view's buffer starts at the view's offset already). */
     private static FloatPointer firstElement(INDArray array) {
-        return new FloatPointer(array.data().addressPointer()).position(array.offset() - array.data().offset());
+        return new FloatPointer(array.data().addressPointer())
+                .position(array.offset() - array.data().offset());
     }
 }

@@ -29,8 +29,7 @@ public final class MatrixPool {
     private static final Deque<INDArray> IDLE = new ArrayDeque<>();
     private static final Map<INDArray, INDArray> BUFFER_OF_LENT = new IdentityHashMap<>();
 
-    private MatrixPool() {
-    }
+    private MatrixPool() {}
 
     /** A {@code rows × cols} c-order float matrix, uninitialised; give it back with {@link #giveBack}. */
     public static INDArray borrow(int rows, int cols) {
@@ -38,7 +37,8 @@ public final class MatrixPool {
         if (buffer == null) {
             buffer = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, cols}, 'c');
         }
-        INDArray matrix = buffer.rows() == rows ? buffer : buffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+        INDArray matrix =
+                buffer.rows() == rows ? buffer : buffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
         synchronized (MatrixPool.class) {
             BUFFER_OF_LENT.put(matrix, buffer);
         }

@@ -15,8 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class OffHeapFloats {
 
-    private OffHeapFloats() {
-    }
+    private OffHeapFloats() {}
 
     /** A {@code rows × cols} c-order float matrix holding {@code values} (row-major), copied in one bulk put. */
     public static INDArray matrix(float[] values, long rows, long cols) {
@@ -53,18 +52,24 @@ public final class OffHeapFloats {
             throw new IllegalArgumentException("not a dense float array: " + array.shapeInfoToString());
         }
         FloatBuffer all = array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        return all.position((int) array.offset()).limit((int) (array.offset() + array.length())).slice();
+        return all.position((int) array.offset())
+                .limit((int) (array.offset() + array.length()))
+                .slice();
     }
 
     /** Whether element i of each array's buffer is element i of the other: dense float, same shape and order. */
     public static boolean sameLayout(INDArray a, INDArray b) {
-        return isDense(a) && isDense(b) && a.length() == b.length()
-                && (a.isVector() && b.isVector() || a.ordering() == b.ordering() && Arrays.equals(a.shape(), b.shape()));
+        return isDense(a)
+                && isDense(b)
+                && a.length() == b.length()
+                && (a.isVector() && b.isVector()
+                        || a.ordering() == b.ordering() && Arrays.equals(a.shape(), b.shape()));
     }
 
     /** Float, its elements one after the other in memory, and few enough to index with an int. */
     public static boolean isDense(INDArray array) {
-        return array.dataType() == DataType.FLOAT && array.elementWiseStride() == 1
+        return array.dataType() == DataType.FLOAT
+                && array.elementWiseStride() == 1
                 && array.length() <= Integer.MAX_VALUE;
     }
 

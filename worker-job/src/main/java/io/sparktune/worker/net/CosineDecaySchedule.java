@@ -15,12 +15,13 @@ public final class CosineDecaySchedule implements ISchedule {
     private final int decayEpochs;
     private final double minRatio;
 
-    public CosineDecaySchedule(@JsonProperty("initialValue") double initialValue,
-                               @JsonProperty("decayEpochs") int decayEpochs,
-                               @JsonProperty("minRatio") double minRatio) {
+    public CosineDecaySchedule(
+            @JsonProperty("initialValue") double initialValue,
+            @JsonProperty("decayEpochs") int decayEpochs,
+            @JsonProperty("minRatio") double minRatio) {
         if (decayEpochs < 1 || !(minRatio >= 0 && minRatio <= 1)) {
-            throw new IllegalArgumentException("need decayEpochs >= 1 and minRatio in [0, 1], got " + decayEpochs
-                    + ", " + minRatio);
+            throw new IllegalArgumentException(
+                    "need decayEpochs >= 1 and minRatio in [0, 1], got " + decayEpochs + ", " + minRatio);
         }
         this.initialValue = initialValue;
         this.decayEpochs = decayEpochs;
@@ -53,8 +54,10 @@ public final class CosineDecaySchedule implements ISchedule {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CosineDecaySchedule other && other.initialValue == initialValue
-                && other.decayEpochs == decayEpochs && other.minRatio == minRatio;
+        return o instanceof CosineDecaySchedule other
+                && other.initialValue == initialValue
+                && other.decayEpochs == decayEpochs
+                && other.minRatio == minRatio;
     }
 
     @Override

@@ -82,7 +82,10 @@ public final class FusedAdam extends ScheduledLearningRate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FusedAdam other && sameLearningRate(other) && other.beta1 == beta1 && other.beta2 == beta2
+        return o instanceof FusedAdam other
+                && sameLearningRate(other)
+                && other.beta1 == beta1
+                && other.beta2 == beta2
                 && other.epsilon == epsilon;
     }
 

@@ -51,12 +51,20 @@ final class FusedAdamUpdater implements GradientUpdater<FusedAdam> {
         double beta1 = config.getBeta1();
         double beta2 = config.getBeta2();
         // DL4J's bias correction, folded into the step size: α_t = η·√(1−β₂ᵗ)/(1−β₁ᵗ) with t = iteration + 1
-        double alpha = config.getLearningRate(iteration, epoch) * Math.sqrt(1 - Math.pow(beta2, iteration + 1))
+        double alpha = config.getLearningRate(iteration, epoch)
+                * Math.sqrt(1 - Math.pow(beta2, iteration + 1))
                 / (1 - Math.pow(beta1, iteration + 1));
         if (Double.isNaN(alpha) || Double.isInfinite(alpha) || alpha == 0.0) {
             alpha = config.getEpsilon(); // as DL4J does
         }
-        rules.adam(OffHeapFloats.view(gradient), OffHeapFloats.view(m), OffHeapFloats.view(v), (int) gradient.length(),
-                (float) beta1, (float) beta2, (float) alpha, (float) config.getEpsilon());
+        rules.adam(
+                OffHeapFloats.view(gradient),
+                OffHeapFloats.view(m),
+                OffHeapFloats.view(v),
+                (int) gradient.length(),
+                (float) beta1,
+                (float) beta2,
+                (float) alpha,
+                (float) config.getEpsilon());
     }
 }

@@ -66,6 +66,7 @@ public final class HeavyBallMomentum extends ScheduledLearningRate {
 
     @Override
     public String toString() {
-        return "HeavyBallMomentum(learningRate=" + getLearningRate() + ", momentum=" + momentum + scheduleSuffix() + ")";
+        return "HeavyBallMomentum(learningRate=" + getLearningRate() + ", momentum=" + momentum + scheduleSuffix()
+                + ")";
     }
 }

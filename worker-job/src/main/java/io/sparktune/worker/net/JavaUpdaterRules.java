@@ -69,59 +69,76 @@ public final class JavaUpdaterRules {
 
     /** v' = μv − ηg; update = μv − (1 + μ)v' (DL4J's Nesterov form; the parameters move by −update). */
     private void nesterov(FloatBuffer g, FloatBuffer v, int n, float lr, float momentum) {
-        chunks.forEach(n, (c, length) -> {
-            float[] gs = c[0];
-            float[] vs = c[1];
-            for (int i = 0; i < length; i++) {
-                float previous = momentum * vs[i];
-                float next = previous - lr * gs[i];
-                vs[i] = next;
-                gs[i] = previous - (1 + momentum) * next;
-            }
-        }, g, v);
+        chunks.forEach(
+                n,
+                (c, length) -> {
+                    float[] gs = c[0];
+                    float[] vs = c[1];
+                    for (int i = 0; i < length; i++) {
+                        float previous = momentum * vs[i];
+                        float next = previous - lr * gs[i];
+                        vs[i] = next;
+                        gs[i] = previous - (1 + momentum) * next;
+                    }
+                },
+                g,
+                v);
     }
 
     /** v' = μv − ηg; update = −v' (the parameters move by +v'). */
     private void heavyBall(FloatBuffer g, FloatBuffer v, int n, float lr, float momentum) {
-        chunks.forEach(n, (c, length) -> {
-            float[] gs = c[0];
-            float[] vs = c[1];
-            for (int i = 0; i < length; i++) {
-                vs[i] = momentum * vs[i] - lr * gs[i];
-                gs[i] = -vs[i];
-            }
-        }, g, v);
+        chunks.forEach(
+                n,
+                (c, length) -> {
+                    float[] gs = c[0];
+                    float[] vs = c[1];
+                    for (int i = 0; i < length; i++) {
+                        vs[i] = momentum * vs[i] - lr * gs[i];
+                        gs[i] = -vs[i];
+                    }
+                },
+                g,
+                v);
     }
 
     /** G' = ρG + (1 − ρ)g²; update = ηg/(√G' + ε). */
     private void rmsProp(FloatBuffer g, FloatBuffer history, int n, float lr, float decay, float epsilon) {
-        chunks.forEach(n, (c, length) -> {
-            float[] gs = c[0];
-            float[] hs = c[1];
-            for (int i = 0; i < length; i++) {
-                hs[i] = decay * hs[i] + (1 - decay) * gs[i] * gs[i];
-                gs[i] = lr * gs[i] / ((float) Math.sqrt(hs[i]) + epsilon);
-            }
-        }, g, history);
+        chunks.forEach(
+                n,
+                (c, length) -> {
+                    float[] gs = c[0];
+                    float[] hs = c[1];
+                    for (int i = 0; i < length; i++) {
+                        hs[i] = decay * hs[i] + (1 - decay) * gs[i] * gs[i];
+                        gs[i] = lr * gs[i] / ((float) Math.sqrt(hs[i]) + epsilon);
+                    }
+                },
+                g,
+                history);
     }
 
     /** H' = H + g²; update = ηg/(√H' + ε). */
     private void adaGrad(FloatBuffer g, FloatBuffer history, int n, float lr, float epsilon) {
-        chunks.forEach(n, (c, length) -> {
-            float[] gs = c[0];
-            float[] hs = c[1];
-            for (int i = 0; i < length; i++) {
-                hs[i] += gs[i] * gs[i];
-                gs[i] = lr * gs[i] / ((float) Math.sqrt(hs[i]) + epsilon);
-            }
-        }, g, history);
+        chunks.forEach(
+                n,
+                (c, length) -> {
+                    float[] gs = c[0];
+                    float[] hs = c[1];
+                    for (int i = 0; i < length; i++) {
+                        hs[i] += gs[i] * gs[i];
+                        gs[i] = lr * gs[i] / ((float) Math.sqrt(hs[i]) + epsilon);
+                    }
+                },
+                g,
+                history);
     }
 
     /**
      * DL4J's Adam (for {@link FusedAdam}): first and second moments as {@link #updateMoments}, update =
      * α·m'/(√v' + ε) with the bias-corrected step size α the caller computes.
      */
-    void adam(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2, float alpha, float epsilon) {
+    void adam(
+            FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2, float alpha, float epsilon) {
         adamFamily(g, m, v, n, beta1, beta2, (gs, ms, vs, length) -> {
             for (int i = 0; i < length; i++) {
                 gs[i] = alpha * ms[i] / ((float) Math.sqrt(vs[i]) + epsilon);
@@ -152,12 +169,17 @@ public final class JavaUpdaterRules {
     }
 
     /** Chunk by chunk over (gradient, m, v): the moments ({@link #updateMoments}), then {@code rule}. */
-    private void adamFamily(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2,
-                            MomentRule rule) {
-        chunks.forEach(n, (c, length) -> {
-            updateMoments(c[0], c[1], c[2], length, beta1, beta2);
-            rule.apply(c[0], c[1], c[2], length);
-        }, g, m, v);
+    private void adamFamily(
+            FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2, MomentRule rule) {
+        chunks.forEach(
+                n,
+                (c, length) -> {
+                    updateMoments(c[0], c[1], c[2], length, beta1, beta2);
+                    rule.apply(c[0], c[1], c[2], length);
+                },
+                g,
+                m,
+                v);
     }
 
     /** The Adam family's moments, in place: m' = β₁m + (1−β₁)g; v' = β₂v + (1−β₂)g². */

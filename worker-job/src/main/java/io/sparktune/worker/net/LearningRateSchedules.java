@@ -15,8 +15,7 @@ import org.nd4j.linalg.schedule.StepSchedule;
  */
 public final class LearningRateSchedules {
 
-    private LearningRateSchedules() {
-    }
+    private LearningRateSchedules() {}
 
     /** The schedule, or null for {@code none} (a constant learning rate). */
     public static ISchedule forCandidate(Candidate candidate) {
@@ -24,12 +23,19 @@ public final class LearningRateSchedules {
         String name = candidate.stringValue(HyperParameter.LR_SCHEDULE);
         return switch (name) {
             case "none" -> null;
-            case "exponential" -> new ExponentialSchedule(ScheduleType.EPOCH, lr,
-                    candidate.doubleValue(HyperParameter.LR_DECAY_RATE));
-            case "step" -> new StepSchedule(ScheduleType.EPOCH, lr, candidate.doubleValue(HyperParameter.LR_DECAY_RATE),
-                    candidate.intValue(HyperParameter.LR_DECAY_EPOCHS));
-            case "cosine" -> new CosineDecaySchedule(lr, candidate.intValue(HyperParameter.LR_DECAY_EPOCHS),
-                    candidate.doubleValue(HyperParameter.LR_MIN_RATIO));
+            case "exponential" ->
+                new ExponentialSchedule(ScheduleType.EPOCH, lr, candidate.doubleValue(HyperParameter.LR_DECAY_RATE));
+            case "step" ->
+                new StepSchedule(
+                        ScheduleType.EPOCH,
+                        lr,
+                        candidate.doubleValue(HyperParameter.LR_DECAY_RATE),
+                        candidate.intValue(HyperParameter.LR_DECAY_EPOCHS));
+            case "cosine" ->
+                new CosineDecaySchedule(
+                        lr,
+                        candidate.intValue(HyperParameter.LR_DECAY_EPOCHS),
+                        candidate.doubleValue(HyperParameter.LR_MIN_RATIO));
             default -> throw new IllegalArgumentException("unknown learning-rate schedule '" + name + "'");
         };
     }

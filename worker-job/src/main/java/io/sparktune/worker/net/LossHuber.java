@@ -36,7 +36,8 @@ public final class LossHuber implements ILossFunction {
         INDArray absError = Transforms.abs(output.subi(labels.castTo(output.dataType())), false);
         INDArray quadratic = Transforms.min(absError, delta, true);
         INDArray linear = absError.subi(quadratic);
-        INDArray score = quadratic.muli(quadratic).muli(0.5).addi(linear.muli(delta)).divi(output.size(1));
+        INDArray score =
+                quadratic.muli(quadratic).muli(0.5).addi(linear.muli(delta)).divi(output.size(1));
         if (mask != null) {
             LossUtil.applyMask(score, mask);
         }
@@ -44,7 +45,8 @@ public final class LossHuber implements ILossFunction {
     }
 
     @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
+    public double computeScore(
+            INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
         INDArray scores = scoreArray(labels, preOutput, activationFn, mask);
         double sum = scores.sumNumber().doubleValue();
         return average ? sum / scores.size(0) : sum;
@@ -59,7 +61,8 @@ public final class LossHuber implements ILossFunction {
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         INDArray output = activationFn.getActivation(preOutput.dup(), true);
         INDArray error = output.subi(labels.castTo(output.dataType()));
-        INDArray dLda = Transforms.max(Transforms.min(error, delta, false), -delta, false).divi(error.size(1));
+        INDArray dLda = Transforms.max(Transforms.min(error, delta, false), -delta, false)
+                .divi(error.size(1));
         if (mask != null && LossUtil.isPerOutputMasking(dLda, mask)) {
             LossUtil.applyMask(dLda, mask);
         }
@@ -71,9 +74,10 @@ public final class LossHuber implements ILossFunction {
     }
 
     @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
+    public Pair<Double, INDArray> computeGradientAndScore(
+            INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
+        return new Pair<>(
+                computeScore(labels, preOutput, activationFn, mask, average),
                 computeGradient(labels, preOutput, activationFn, mask));
     }
 

@@ -24,16 +24,16 @@ import org.nd4j.linalg.activations.Activation;
  */
 public final class NetworkFactory {
 
-    private NetworkFactory() {
-    }
+    private NetworkFactory() {}
 
     /** The network with the task's default loss (cross-entropy, or mean squared error for regression). */
-    public static MultiLayerConfiguration build(Candidate candidate, Task task, int numInputs, int numOutputs, long seed) {
+    public static MultiLayerConfiguration build(
+            Candidate candidate, Task task, int numInputs, int numOutputs, long seed) {
         return build(candidate, Loss.defaultFor(task), 1.0, numInputs, numOutputs, seed);
     }
 
-    public static MultiLayerConfiguration build(Candidate candidate, Loss loss, double huberDelta, int numInputs,
-                                                int numOutputs, long seed) {
+    public static MultiLayerConfiguration build(
+            Candidate candidate, Loss loss, double huberDelta, int numInputs, int numOutputs, long seed) {
         Activation activation = activation(candidate.stringValue(HyperParameter.ACTIVATION));
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -47,10 +47,22 @@ public final class NetworkFactory {
         for (int width : candidate.hiddenWidths()) {
             if (batchNorm) {
                 // Dense (linear) → BatchNormalization → activation, as in Ioffe and Szegedy
-                layers.layer(new DenseLayer.Builder().nIn(inputs).nOut(width).activation(Activation.IDENTITY).build());
-                layers.layer(new BatchNormalization.Builder().nIn(width).nOut(width).activation(activation).build());
+                layers.layer(new DenseLayer.Builder()
+                        .nIn(inputs)
+                        .nOut(width)
+                        .activation(Activation.IDENTITY)
+                        .build());
+                layers.layer(new BatchNormalization.Builder()
+                        .nIn(width)
+                        .nOut(width)
+                        .activation(activation)
+                        .build());
             } else {
-                layers.layer(new DenseLayer.Builder().nIn(inputs).nOut(width).activation(activation).build());
+                layers.layer(new DenseLayer.Builder()
+                        .nIn(inputs)
+                        .nOut(width)
+                        .activation(activation)
+                        .build());
             }
             inputs = width;
         }
@@ -67,10 +79,15 @@ public final class NetworkFactory {
      * one output for regression or one per class, with {@code training}'s loss. What a split, a refit and a benchmark
      * train.
      */
-    public static MultiLayerNetwork initialised(Candidate candidate, TrainingSettings training, LabeledData data,
-                                                long seed) {
-        return initialised(build(candidate, training.loss(), training.huberDelta(), data.cols(),
-                data.isRegression() ? 1 : data.numClasses(), seed));
+    public static MultiLayerNetwork initialised(
+            Candidate candidate, TrainingSettings training, LabeledData data, long seed) {
+        return initialised(build(
+                candidate,
+                training.loss(),
+                training.huberDelta(),
+                data.cols(),
+                data.isRegression() ? 1 : data.numClasses(),
+                seed));
     }
 
     /** A network of {@code configuration}, initialised. */
@@ -99,11 +116,12 @@ public final class NetworkFactory {
      */
     static WeightInit weightInit(String name, Activation activation) {
         return switch (name) {
-            case "auto" -> switch (activation) {
-                case RELU, LEAKYRELU, GELU -> WeightInit.RELU;
-                case SELU -> WeightInit.LECUN_NORMAL;
-                default -> WeightInit.XAVIER;
-            };
+            case "auto" ->
+                switch (activation) {
+                    case RELU, LEAKYRELU, GELU -> WeightInit.RELU;
+                    case SELU -> WeightInit.LECUN_NORMAL;
+                    default -> WeightInit.XAVIER;
+                };
             case "he_normal" -> WeightInit.RELU;
             case "he_uniform" -> WeightInit.RELU_UNIFORM;
             case "glorot_normal" -> WeightInit.XAVIER;

@@ -20,8 +20,7 @@ import org.nd4j.linalg.schedule.ISchedule;
  */
 public final class Optimizers {
 
-    private Optimizers() {
-    }
+    private Optimizers() {}
 
     /** The DL4J updater for the candidate's optimizer, constants and learning-rate schedule. */
     public static IUpdater forCandidate(Candidate candidate) {

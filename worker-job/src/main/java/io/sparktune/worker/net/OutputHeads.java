@@ -9,8 +9,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /** The output layer a loss needs: softmax + cross-entropy for classification, identity + an error for regression. */
 public final class OutputHeads {
-    private OutputHeads() {
-    }
+    private OutputHeads() {}
 
     public static OutputLayer.Builder forLoss(Loss loss, double huberDelta) {
         return switch (loss) {

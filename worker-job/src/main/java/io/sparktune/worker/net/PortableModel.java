@@ -47,11 +47,9 @@ public final class PortableModel {
      * The portable network and, one line each, where its configuration differs from how the model was trained
      * (empty when the saved configuration is an exact equivalent).
      */
-    public record Portable(MultiLayerNetwork network, List<String> differences) {
-    }
+    public record Portable(MultiLayerNetwork network, List<String> differences) {}
 
-    private PortableModel() {
-    }
+    private PortableModel() {}
 
     /** {@code trained} in DL4J's classes; {@code trained} itself is not changed. */
     public static Portable of(MultiLayerNetwork trained) {
@@ -67,8 +65,8 @@ public final class PortableModel {
      * A copy of {@code configuration} naming only DL4J's classes; adds to {@code differences} what is not an exact
      * equivalent. Fails if a class of sparktune is left that this class does not know how to replace.
      */
-    public static MultiLayerConfiguration configuration(MultiLayerConfiguration configuration,
-                                                        Set<String> differences) {
+    public static MultiLayerConfiguration configuration(
+            MultiLayerConfiguration configuration, Set<String> differences) {
         MultiLayerConfiguration copy = configuration.clone();
         for (NeuralNetConfiguration layerConfiguration : copy.getConfs()) {
             if (layerConfiguration.getLayer() instanceof BaseLayer layer) {
@@ -86,8 +84,8 @@ public final class PortableModel {
         String json = copy.toJson();
         int ours = json.indexOf(OUR_CLASSES);
         if (ours >= 0) {
-            throw new IllegalStateException("no DL4J equivalent known for "
-                    + json.substring(ours + 1, json.indexOf('"', ours + 1)));
+            throw new IllegalStateException(
+                    "no DL4J equivalent known for " + json.substring(ours + 1, json.indexOf('"', ours + 1)));
         }
         return copy;
     }
@@ -131,7 +129,8 @@ public final class PortableModel {
      */
     private static ISchedule learningRateSchedule(IUpdater updater) {
         try {
-            return (ISchedule) updater.getClass().getMethod("getLearningRateSchedule").invoke(updater);
+            return (ISchedule)
+                    updater.getClass().getMethod("getLearningRateSchedule").invoke(updater);
         } catch (NoSuchMethodException e) {
             return null; // an updater without a learning rate (NoOp, AdaDelta)
         } catch (IllegalAccessException | InvocationTargetException e) {

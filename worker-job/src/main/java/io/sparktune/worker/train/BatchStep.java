@@ -9,13 +9,11 @@ interface BatchStep extends AutoCloseable {
     double fit(INDArray features, INDArray targets);
 
     /** Called before each epoch's first batch (epochs count from 1). */
-    default void startEpoch(int epoch) {
-    }
+    default void startEpoch(int epoch) {}
 
     /** Frees what the step allocated (not the network). */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /**
      * The fastest step that trains {@code net} as DL4J's {@code fit} would: {@link DenseBackprop} for plain dense

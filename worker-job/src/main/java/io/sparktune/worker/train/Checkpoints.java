@@ -31,19 +31,17 @@ import org.deeplearning4j.util.ModelSerializer;
 public final class Checkpoints {
     private static final String TRIAL_PREFIX = "trial-";
 
-    private Checkpoints() {
-    }
+    private Checkpoints() {}
 
     /** A restored training: the network to continue and where its early stopping stood. */
-    public record Restored(MultiLayerNetwork net, TrainerState state) {
-    }
+    public record Restored(MultiLayerNetwork net, TrainerState state) {}
 
     public static void save(String dir, String trialId, int split, MultiLayerNetwork net, TrainerState state)
             throws IOException {
         Path trialDir = trialDir(dir, trialId);
         FileSystem fs = trialDir.getFileSystem(HadoopFiles.configuration());
         Path stateFile = generation(trialDir, split, state.epochs(), ".json");
-        if (!fs.exists(stateFile)) {   // else an earlier attempt of this task saved the same generation
+        if (!fs.exists(stateFile)) { // else an earlier attempt of this task saved the same generation
             fs.mkdirs(trialDir);
             try (OutputStream out = fs.create(generation(trialDir, split, state.epochs(), ".zip"), true)) {
                 ModelSerializer.writeModel(net, out, true);
@@ -126,8 +124,12 @@ public final class Checkpoints {
         } catch (FileNotFoundException e) {
             return List.of();
         }
-        return Arrays.stream(files).map(f -> complete.matcher(f.getPath().getName())).filter(Matcher::matches)
-                .map(m -> Integer.parseInt(m.group(1))).sorted(Comparator.naturalOrder()).toList();
+        return Arrays.stream(files)
+                .map(f -> complete.matcher(f.getPath().getName()))
+                .filter(Matcher::matches)
+                .map(m -> Integer.parseInt(m.group(1)))
+                .sorted(Comparator.naturalOrder())
+                .toList();
     }
 
     private static Path trialDir(String dir, String trialId) {

@@ -45,8 +45,8 @@ abstract class DenseActivation {
 
     static Optional<DenseActivation> of(IActivation dl4j) {
         if (dl4j instanceof ActivationReLU relu) {
-            boolean plain = relu.getMax() == null && isZeroOrNull(relu.getThreshold())
-                    && isZeroOrNull(relu.getNegativeSlope());
+            boolean plain =
+                    relu.getMax() == null && isZeroOrNull(relu.getThreshold()) && isZeroOrNull(relu.getNegativeSlope());
             return plain ? Optional.of(leaky(0f)) : Optional.empty();
         }
         if (dl4j instanceof ActivationLReLU leakyRelu) {

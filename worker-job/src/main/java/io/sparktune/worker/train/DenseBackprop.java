@@ -1,7 +1,7 @@
 package io.sparktune.worker.train;
 
-import io.sparktune.worker.nd.OffHeapFloats;
 import io.sparktune.worker.nd.Blas;
+import io.sparktune.worker.nd.OffHeapFloats;
 import io.sparktune.worker.net.JavaUpdaterRules;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DenseBackprop implements BatchStep {
     private static final Logger LOG = LoggerFactory.getLogger(DenseBackprop.class);
-    private static final double SOFTMAX_CLIP_EPS = 1e-10;  // LossMCXENT's default softmaxClipEps
+    private static final double SOFTMAX_CLIP_EPS = 1e-10; // LossMCXENT's default softmaxClipEps
     /** Rows per forward pass in {@link #predict}: large enough for the GEMMs to run near their best speed. */
     private static final int PREDICT_BLOCK_ROWS = 512;
 
@@ -62,16 +62,28 @@ final class DenseBackprop implements BatchStep {
     private final Map<Integer, DenseBuffers> buffersByRows = new HashMap<>();
     /** Forward-pass buffers of {@link #predict}, kept between calls (validation runs after every epoch). */
     private final Map<Integer, DenseBuffers> predictionBuffersByRows = new HashMap<>(4);
+
     private final JavaUpdaterRules updaterRules = new JavaUpdaterRules();
     private SplittableRandom random;
 
     /** A layer's parameters and gradients (views into the network's flat arrays) and its activation. */
-    record DenseParams(Blas.Matrix weights, INDArray bias, Blas.Matrix weightGradient, INDArray biasGradient,
-                       int inputs, int outputs, DenseActivation activation) {
-    }
+    record DenseParams(
+            Blas.Matrix weights,
+            INDArray bias,
+            Blas.Matrix weightGradient,
+            INDArray biasGradient,
+            int inputs,
+            int outputs,
+            DenseActivation activation) {}
 
-    private DenseBackprop(MultiLayerNetwork net, DenseParams[] layers, boolean softmaxCrossEntropy,
-                          float keepProbability, GradientUpdater<?> updater, INDArray gradient, long seed) {
+    private DenseBackprop(
+            MultiLayerNetwork net,
+            DenseParams[] layers,
+            boolean softmaxCrossEntropy,
+            float keepProbability,
+            GradientUpdater<?> updater,
+            INDArray gradient,
+            long seed) {
         this.net = net;
         this.layers = layers;
         this.softmaxCrossEntropy = softmaxCrossEntropy;
@@ -94,13 +106,20 @@ final class DenseBackprop implements BatchStep {
             net.initGradientsView();
         }
         List<UpdaterBlock> blocks = ((MultiLayerUpdater) net.getUpdater(true)).getUpdaterBlocks();
-        if (blocks.size() != 1 || blocks.get(0).getParamOffsetStart() != 0
+        if (blocks.size() != 1
+                || blocks.get(0).getParamOffsetStart() != 0
                 || blocks.get(0).getParamOffsetEnd() != net.numParams()) {
             LOG.debug("training through DL4J's fit: {} updater blocks", blocks.size());
             return Optional.empty();
         }
-        return Optional.of(new DenseBackprop(net, layers(net, true), isSoftmaxCrossEntropy(net), keepProbability(net),
-                blocks.get(0).getGradientUpdater(), blocks.get(0).getGradientView(), seed));
+        return Optional.of(new DenseBackprop(
+                net,
+                layers(net, true),
+                isSoftmaxCrossEntropy(net),
+                keepProbability(net),
+                blocks.get(0).getGradientUpdater(),
+                blocks.get(0).getGradientView(),
+                seed));
     }
 
     /**
@@ -120,14 +139,19 @@ final class DenseBackprop implements BatchStep {
         DenseParams[] layers = new DenseParams[count];
         for (int l = 0; l < count; l++) {
             Layer layer = net.getLayer(l);
-            Map<String, INDArray> gradients = withGradients ? DefaultParamInitializer.getInstance()
-                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray()) : Map.of();
+            Map<String, INDArray> gradients = withGradients
+                    ? DefaultParamInitializer.getInstance()
+                            .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray())
+                    : Map.of();
             INDArray weightGradient = gradients.get(DefaultParamInitializer.WEIGHT_KEY);
             var conf = (FeedForwardLayer) layer.conf().getLayer();
-            layers[l] = new DenseParams(Blas.Matrix.of(layer.getParam(DefaultParamInitializer.WEIGHT_KEY)),
+            layers[l] = new DenseParams(
+                    Blas.Matrix.of(layer.getParam(DefaultParamInitializer.WEIGHT_KEY)),
                     layer.getParam(DefaultParamInitializer.BIAS_KEY),
                     weightGradient == null ? null : Blas.Matrix.of(weightGradient),
-                    gradients.get(DefaultParamInitializer.BIAS_KEY), (int) conf.getNIn(), (int) conf.getNOut(),
+                    gradients.get(DefaultParamInitializer.BIAS_KEY),
+                    (int) conf.getNIn(),
+                    (int) conf.getNOut(),
                     l < count - 1 ? DenseActivation.of(conf.getActivationFn()).orElseThrow() : null);
         }
         return layers;
@@ -157,30 +181,39 @@ final class DenseBackprop implements BatchStep {
         for (int l = 0; l < count; l++) {
             var conf = net.getLayer(l).conf().getLayer();
             boolean last = l == count - 1;
-            if (!(conf instanceof BaseLayer base) || (last ? !(conf instanceof OutputLayer) : !(conf instanceof DenseLayer))) {
+            if (!(conf instanceof BaseLayer base)
+                    || (last ? !(conf instanceof OutputLayer) : !(conf instanceof DenseLayer))) {
                 return "layer " + l + " is a " + conf.getClass().getSimpleName();
             }
-            if (!base.getRegularization().isEmpty() || !base.getRegularizationBias().isEmpty()
-                    || base.getWeightNoise() != null || (base.getConstraints() != null && !base.getConstraints().isEmpty())
-                    || (base.getGradientNormalization() != null && base.getGradientNormalization() != GradientNormalization.None)
+            if (!base.getRegularization().isEmpty()
+                    || !base.getRegularizationBias().isEmpty()
+                    || base.getWeightNoise() != null
+                    || (base.getConstraints() != null && !base.getConstraints().isEmpty())
+                    || (base.getGradientNormalization() != null
+                            && base.getGradientNormalization() != GradientNormalization.None)
                     || (conf instanceof DenseLayer dense && !dense.hasBias())) {
-                return "layer " + l + " has regularization, weight noise, constraints, gradient normalization or no bias";
+                return "layer " + l
+                        + " has regularization, weight noise, constraints, gradient normalization or no bias";
             }
-            if (!last && (base.getIDropout() != null || DenseActivation.of(base.getActivationFn()).isEmpty())) {
+            if (!last
+                    && (base.getIDropout() != null
+                            || DenseActivation.of(base.getActivationFn()).isEmpty())) {
                 return "hidden layer " + l + ": dropout or activation " + base.getActivationFn();
             }
         }
         OutputLayer output = (OutputLayer) net.getLayer(count - 1).conf().getLayer();
         boolean softmaxCrossEntropy = output.getActivationFn() instanceof ActivationSoftmax
-                && output.getLossFn() instanceof LossMCXENT mcxent && mcxent.getWeights() == null
+                && output.getLossFn() instanceof LossMCXENT mcxent
+                && mcxent.getWeights() == null
                 && mcxent.getSoftmaxClipEps() == SOFTMAX_CLIP_EPS;
         boolean identitySquaredError = output.getActivationFn() instanceof ActivationIdentity
-                && output.getLossFn() instanceof LossMSE mse && mse.getWeights() == null;
+                && output.getLossFn() instanceof LossMSE mse
+                && mse.getWeights() == null;
         if (!softmaxCrossEntropy && !identitySquaredError) {
             return "output " + output.getActivationFn() + " with " + output.getLossFn();
         }
-        if (output.getIDropout() != null && !(output.getIDropout() instanceof Dropout dropout
-                && dropout.getPSchedule() == null)) {
+        if (output.getIDropout() != null
+                && !(output.getIDropout() instanceof Dropout dropout && dropout.getPSchedule() == null)) {
             return "output dropout " + output.getIDropout();
         }
         return output.hasBias() ? null : "output layer without bias";
@@ -197,8 +230,8 @@ final class DenseBackprop implements BatchStep {
         if (updater == null) {
             throw new IllegalStateException("built for prediction only");
         }
-        DenseBuffers buffers = buffersByRows.computeIfAbsent(features.rows(),
-                rows -> DenseBuffers.forTraining(layers, rows, keepProbability < 1f));
+        DenseBuffers buffers = buffersByRows.computeIfAbsent(
+                features.rows(), rows -> DenseBuffers.forTraining(layers, rows, keepProbability < 1f));
         forward(Blas.Matrix.of(features), buffers, true);
         double loss = outputDelta(targets, buffers);
         backward(buffers);
@@ -231,8 +264,8 @@ final class DenseBackprop implements BatchStep {
         Blas.Matrix all = Blas.Matrix.of(features);
         for (int start = 0; start < rows; start += PREDICT_BLOCK_ROWS) {
             int end = Math.min(rows, start + PREDICT_BLOCK_ROWS);
-            DenseBuffers buffers = predictionBuffersByRows.computeIfAbsent(end - start,
-                    n -> DenseBuffers.forPrediction(layers, n));
+            DenseBuffers buffers =
+                    predictionBuffersByRows.computeIfAbsent(end - start, n -> DenseBuffers.forPrediction(layers, n));
             forward(all.rowBlock(start, end), buffers, false);
             System.arraycopy(buffers.a[layers.length - 1], 0, outputs, start * width, (end - start) * width);
         }

@@ -24,12 +24,14 @@ final class DenseBuffers {
     final Blas.Matrix[] deltas;
     /** On the heap, per layer: pre-activations, activations (the output layer's: softmax or identity) and δ. */
     final float[][] z;
+
     final float[][] a;
     final float[][] delta;
     /** Scratch for one row: a bias, or a bias gradient. */
     final float[] row;
     /** The output layer's input after dropout, off-heap and on the heap, and the mask (0 or 1/p) it was drawn with. */
     final Blas.Matrix dropped;
+
     final float[] droppedValues;
     final float[] mask;
     private final float[] targets;

@@ -42,7 +42,7 @@ public record Examples(INDArray features, INDArray targets, LabeledData source) 
         Examples train = gather(data, split.train());
         try {
             return standardized(train, gather(data, split.validation()), standardize);
-        } catch (RuntimeException | Error e) {   // e.g. no memory left for the validation rows
+        } catch (RuntimeException | Error e) { // e.g. no memory left for the validation rows
             train.close();
             throw e;
         }

@@ -16,8 +16,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 public final class Metrics {
     private static final double EPSILON = 1e-15;
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     public static double score(Scoring scoring, INDArray outputs, LabeledData truth) {
         return score(scoring, Outputs.of(outputs), truth);
@@ -88,8 +87,8 @@ public final class Metrics {
      * Every metric of {@code net} on {@code data} (raw features, scaled here by the standardizer fitted at training
      * time if the model has one), as retrain and evaluate report them.
      */
-    public static SortedMap<String, Double> of(MultiLayerNetwork net, LabeledData data,
-                                               Optional<NormalizerStandardize> standardizer) {
+    public static SortedMap<String, Double> of(
+            MultiLayerNetwork net, LabeledData data, Optional<NormalizerStandardize> standardizer) {
         try (Examples examples = Examples.of(data)) {
             standardizer.ifPresent(s -> s.transform(examples.features()));
             return all(net, examples.features(), data);

@@ -23,8 +23,7 @@ public final class ShuffledBatches implements AutoCloseable {
     private final Map<Integer, Batch> batchesBySize = new HashMap<>(4);
 
     /** The reused arrays of one batch size: the rows' indices and the gathered features and labels. */
-    private record Batch(int[] rows, INDArray features, INDArray labels) {
-    }
+    private record Batch(int[] rows, INDArray features, INDArray labels) {}
 
     public ShuffledBatches(Examples examples, int batchSize, long seed) {
         this.features = examples.features();
@@ -59,9 +58,12 @@ public final class ShuffledBatches implements AutoCloseable {
         int batches = 0;
         for (int start = 0; start < order.length; start += batchSize) {
             int size = Math.min(order.length, start + batchSize) - start;
-            Batch batch = batchesBySize.computeIfAbsent(size, rows -> new Batch(new int[rows],
-                    Nd4j.create(features.dataType(), new long[] {rows, features.columns()}, 'c'),
-                    Nd4j.create(labels.dataType(), new long[] {rows, labels.columns()}, 'c')));
+            Batch batch = batchesBySize.computeIfAbsent(
+                    size,
+                    rows -> new Batch(
+                            new int[rows],
+                            Nd4j.create(features.dataType(), new long[] {rows, features.columns()}, 'c'),
+                            Nd4j.create(labels.dataType(), new long[] {rows, labels.columns()}, 'c')));
             System.arraycopy(order, start, batch.rows(), 0, size);
             gatherRows(features, batch.rows(), batch.features());
             gatherRows(labels, batch.rows(), batch.labels());

@@ -38,8 +38,7 @@ public final class SplitTrainer {
 
         /** Frees what the scorer keeps between epochs (not the network or the examples). */
         @Override
-        default void close() {
-        }
+        default void close() {}
     }
 
     /**
@@ -53,8 +52,7 @@ public final class SplitTrainer {
 
         /** Frees what the fitter allocated for its epochs (not the network or the examples). */
         @Override
-        default void close() {
-        }
+        default void close() {}
     }
 
     private final TrainingSettings settings;
@@ -108,7 +106,8 @@ public final class SplitTrainer {
 
     /** Trains {@code net} in place, each epoch fitted by {@code fitter}; on return it holds its best epoch's weights. */
     public TrainingOutcome train(MultiLayerNetwork net, EpochFitter fitter, ValidationScorer scorer) {
-        return run(net, fitter, scorer, TrainerState.initial(), settings.maxEpochs(), true).outcome();
+        return run(net, fitter, scorer, TrainerState.initial(), settings.maxEpochs(), true)
+                .outcome();
     }
 
     /**
@@ -134,8 +133,15 @@ public final class SplitTrainer {
             }
             curve.add(new EpochRecord(epoch, trainLoss, Double.NaN, seconds(epochStart)));
             if (!Double.isFinite(trainLoss)) {
-                return new TrainingOutcome(TrialStatus.DIVERGED, Double.NaN, epoch, epoch - 1, seconds(start), curve,
-                        "diverged in epoch " + epoch + ": train loss " + trainLoss, null);
+                return new TrainingOutcome(
+                        TrialStatus.DIVERGED,
+                        Double.NaN,
+                        epoch,
+                        epoch - 1,
+                        seconds(start),
+                        curve,
+                        "diverged in epoch " + epoch + ": train loss " + trainLoss,
+                        null);
             }
             if (averagedEpochs > 1 && epoch > epochs - averagedEpochs) {
                 weightSum = weightSum == null ? net.params().dup() : weightSum.addi(net.params());
@@ -160,7 +166,7 @@ public final class SplitTrainer {
 
             @Override
             public double fitEpoch(MultiLayerNetwork net, int epoch, long deadline) {
-                if (net != stepNetwork) {   // a step holds views of its network's arrays
+                if (net != stepNetwork) { // a step holds views of its network's arrays
                     step = BatchStep.forNetwork(net, shuffleSeed);
                     stepNetwork = net;
                 }
@@ -168,7 +174,8 @@ public final class SplitTrainer {
                 double[] lossSum = {0};
                 int batchCount = batches.forEachBatchOfEpoch(epoch, (x, y) -> {
                     lossSum[0] += step.fit(x, y);
-                    return Double.isFinite(lossSum[0]) && System.nanoTime() < deadline
+                    return Double.isFinite(lossSum[0])
+                            && System.nanoTime() < deadline
                             && !Thread.currentThread().isInterrupted();
                 });
                 // a step per batch never advances DL4J's epoch counter, which learning-rate schedules read
@@ -191,27 +198,37 @@ public final class SplitTrainer {
      * (at most {@code max_epochs}) with the same stopping rules. {@code net} keeps its latest weights, so it can be
      * checkpointed and continued; the reported score is the best so far.
      */
-    public Segment trainSegment(MultiLayerNetwork net, Examples train, ValidationScorer scorer, long shuffleSeed,
-                                TrainerState state, int untilEpoch) {
+    public Segment trainSegment(
+            MultiLayerNetwork net,
+            Examples train,
+            ValidationScorer scorer,
+            long shuffleSeed,
+            TrainerState state,
+            int untilEpoch) {
         try (EpochFitter fitter = inThisJvm(train, shuffleSeed)) {
             return run(net, fitter, scorer, state, Math.min(untilEpoch, settings.maxEpochs()), false);
         }
     }
 
     /** A segment's outcome, the state to continue from, and whether the training is over (stopped or at max epochs). */
-    public record Segment(TrainingOutcome outcome, TrainerState state, boolean finished) {
-    }
+    public record Segment(TrainingOutcome outcome, TrainerState state, boolean finished) {}
 
-    private Segment run(MultiLayerNetwork net, EpochFitter fitter, ValidationScorer scorer, TrainerState from,
-                        int lastEpoch, boolean restoreBest) {
+    private Segment run(
+            MultiLayerNetwork net,
+            EpochFitter fitter,
+            ValidationScorer scorer,
+            TrainerState from,
+            int lastEpoch,
+            boolean restoreBest) {
         long start = System.nanoTime();
-        long deadline = settings.maxTrialSeconds() > 0 ? start + (long) (settings.maxTrialSeconds() * 1e9) : Long.MAX_VALUE;
+        long deadline =
+                settings.maxTrialSeconds() > 0 ? start + (long) (settings.maxTrialSeconds() * 1e9) : Long.MAX_VALUE;
         List<EpochRecord> curve = new ArrayList<>(from.curve());
         double bestScore = from.bestScore();
         int bestEpoch = from.bestEpoch();
         int epochsWithoutImprovement = from.epochsWithoutImprovement();
         INDArray bestParams = null;
-        SortedMap<String, Double> reportedMetrics = null;   // the best epoch's when it is restored, else the last's
+        SortedMap<String, Double> reportedMetrics = null; // the best epoch's when it is restored, else the last's
         String message = null;
         // a training whose patience ran out in the segment before (at the epoch a scheduler asked for) is over
         boolean stopped = from.epochs() > 0 && epochsWithoutImprovement >= settings.effectivePatience();
@@ -225,9 +242,15 @@ public final class SplitTrainer {
             double score = Double.isFinite(trainLoss) ? scorer.score(net) : Double.NaN;
             curve.add(new EpochRecord(epoch, trainLoss, score, seconds(epochStart)));
             if (!Double.isFinite(trainLoss) || !Double.isFinite(score)) {
-                TrainingOutcome diverged = new TrainingOutcome(TrialStatus.DIVERGED, Double.NaN, epoch, bestEpoch,
-                        seconds(start), curve, "diverged in epoch " + epoch + ": train loss " + trainLoss
-                        + ", validation score " + score, null);
+                TrainingOutcome diverged = new TrainingOutcome(
+                        TrialStatus.DIVERGED,
+                        Double.NaN,
+                        epoch,
+                        bestEpoch,
+                        seconds(start),
+                        curve,
+                        "diverged in epoch " + epoch + ": train loss " + trainLoss + ", validation score " + score,
+                        null);
                 OffHeapFloats.free(bestParams);
                 return new Segment(diverged, from, true);
             }
@@ -246,7 +269,8 @@ public final class SplitTrainer {
                 stopped = true;
             }
             if (!stopped && System.nanoTime() >= deadline) {
-                message = "stopped after epoch " + epoch + ": max_trial_seconds " + settings.maxTrialSeconds() + " reached";
+                message = "stopped after epoch " + epoch + ": max_trial_seconds " + settings.maxTrialSeconds()
+                        + " reached";
                 stopped = true;
             }
         }
@@ -255,8 +279,8 @@ public final class SplitTrainer {
             OffHeapFloats.free(bestParams);
         }
         TrainerState state = new TrainerState(bestScore, bestEpoch, epochsWithoutImprovement, curve);
-        TrainingOutcome outcome = new TrainingOutcome(TrialStatus.OK, bestScore, curve.size(), bestEpoch, seconds(start),
-                curve, message, reportedMetrics);
+        TrainingOutcome outcome = new TrainingOutcome(
+                TrialStatus.OK, bestScore, curve.size(), bestEpoch, seconds(start), curve, message, reportedMetrics);
         return new Segment(outcome, state, stopped || curve.size() >= settings.maxEpochs());
     }
 

@@ -75,7 +75,8 @@ final class Standardizer {
 
     /** These statistics as ND4J's normalizer (saved with a model, applied to test data). */
     NormalizerStandardize asNormalizer() {
-        return new NormalizerStandardize(Nd4j.createFromArray(mean).reshape(1, mean.length),
+        return new NormalizerStandardize(
+                Nd4j.createFromArray(mean).reshape(1, mean.length),
                 Nd4j.createFromArray(std).reshape(1, std.length));
     }
 

@@ -11,8 +11,15 @@ import java.util.TreeMap;
  * validation metric of the weights the network holds at the end (null if it diverged or ran no epoch; empty if its
  * scorer computes no other metric).
  */
-public record TrainingOutcome(TrialStatus status, double bestScore, int epochsRun, int bestEpoch, double fitSeconds,
-                              List<EpochRecord> curve, String message, SortedMap<String, Double> validationMetrics) {
+public record TrainingOutcome(
+        TrialStatus status,
+        double bestScore,
+        int epochsRun,
+        int bestEpoch,
+        double fitSeconds,
+        List<EpochRecord> curve,
+        String message,
+        SortedMap<String, Double> validationMetrics) {
     public TrainingOutcome {
         curve = List.copyOf(curve);
         validationMetrics = validationMetrics == null ? null : new TreeMap<>(validationMetrics);

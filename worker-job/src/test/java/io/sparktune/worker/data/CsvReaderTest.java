@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvReaderTest {
     /** Boston housing as Debian's python3-sklearn ships it (extracted by deploy/bin/install-prerequisites). */
-    static final Path BOSTON = Path.of(System.getProperty("sklearn.data.dir", "/usr/local/share/datasets/sklearn"),
-            "boston_house_prices.csv");
+    static final Path BOSTON = Path.of(
+            System.getProperty("sklearn.data.dir", "/usr/local/share/datasets/sklearn"), "boston_house_prices.csv");
 
     @TempDir
     Path dir;
@@ -36,18 +36,22 @@ class CsvReaderTest {
     void mapsCategoricalLabelsToSortedClassesAndReadsGzip() throws IOException {
         Path file = dir.resolve("flowers.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write("length,species,width\n1.5,versicolor,2\n0.5,setosa,1\n2.5,virginica,3\n0.7,setosa,1.1\n".getBytes());
+            out.write("length,species,width\n1.5,versicolor,2\n0.5,setosa,1\n2.5,virginica,3\n0.7,setosa,1.1\n"
+                    .getBytes());
         }
         LabeledData data = CsvReader.read(file.toUri().toString(), "species", 0, true, 0);
         assertEquals(List.of("setosa", "versicolor", "virginica"), data.classNames());
         assertArrayEquals(new int[] {1, 0, 2, 0}, data.labels());
-        assertArrayEquals(new float[] {1.5f, 2, 0.5f, 1, 2.5f, 3, 0.7f, 1.1f}, data.features(), "label column left out");
+        assertArrayEquals(
+                new float[] {1.5f, 2, 0.5f, 1, 2.5f, 3, 0.7f, 1.1f}, data.features(), "label column left out");
     }
 
     @Test
     void numericClassLabelsSortNumerically() throws IOException {
         Path file = Files.writeString(dir.resolve("n.csv"), "x,y\n1,10\n2,9\n3,10\n");
-        assertEquals(List.of("9", "10"), CsvReader.read(file.toString(), "y", 0, true, 0).classNames());
+        assertEquals(
+                List.of("9", "10"),
+                CsvReader.read(file.toString(), "y", 0, true, 0).classNames());
     }
 
     @Test
@@ -68,9 +72,11 @@ class CsvReaderTest {
     void anEmptyCellAndARaggedRowAreReported() throws IOException {
         Path empty = Files.writeString(dir.resolve("e.csv"), "a,y\n,1\n");
         assertTrue(assertThrows(IOException.class, () -> CsvReader.read(empty.toString(), "y", 0, false, 0))
-                .getMessage().endsWith("line 2, column 'a': missing value"));
+                .getMessage()
+                .endsWith("line 2, column 'a': missing value"));
         Path ragged = Files.writeString(dir.resolve("r.csv"), "a,b,y\n1,2,3\n1,2\n");
         assertTrue(assertThrows(IOException.class, () -> CsvReader.read(ragged.toString(), "y", 0, false, 0))
-                .getMessage().endsWith("line 3 has 2 cells, the header 3"));
+                .getMessage()
+                .endsWith("line 3 has 2 cells, the header 3"));
     }
 }

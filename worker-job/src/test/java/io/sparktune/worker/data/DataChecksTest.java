@@ -32,20 +32,24 @@ class DataChecksTest {
     void everyBadCellAndRowOfACsvIsReportedWithItsLineAndColumn() throws Exception {
         Path csv = Files.writeString(dir.resolve("bad.csv"), "a,b,y\n1,2,3\n1,two,4\n3\n,4,5\n5,6,z\n7,8,9\n");
         List<String> problems = DataChecks.check(csvSpec(csv, "y", 0), false).problems();
-        assertEquals(List.of(
-                csv + ": line 3, column 'b': not a finite number ('two')",
-                csv + ": line 4 has 1 cells, the header 3",
-                csv + ": line 5, column 'a': missing value",
-                csv + ": line 6, column 'y': not a finite number ('z')"), problems);
+        assertEquals(
+                List.of(
+                        csv + ": line 3, column 'b': not a finite number ('two')",
+                        csv + ": line 4 has 1 cells, the header 3",
+                        csv + ": line 5, column 'a': missing value",
+                        csv + ": line 6, column 'y': not a finite number ('z')"),
+                problems);
     }
 
     @Test
     void aMissingLabelColumnAndAnEmptyFileAreReported() throws Exception {
         Path csv = Files.writeString(dir.resolve("nolabel.csv"), "a,b\n1,2\n");
-        assertEquals(List.of(csv + ": no label column 'y' (columns: a, b)"),
+        assertEquals(
+                List.of(csv + ": no label column 'y' (columns: a, b)"),
                 DataChecks.check(csvSpec(csv, "y", 0), false).problems());
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
-        assertEquals(List.of(empty + ": empty file (no header row)"),
+        assertEquals(
+                List.of(empty + ": empty file (no header row)"),
                 DataChecks.check(csvSpec(empty, "y", 0), false).problems());
     }
 
@@ -53,11 +57,12 @@ class DataChecksTest {
     void aTruncatedGzippedIdxFileIsReported() throws Exception {
         Path images = dir.resolve("truncated-images.gz");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(FashionMnist.trainImages()));
-             OutputStream out = new GZIPOutputStream(Files.newOutputStream(images))) {
+                OutputStream out = new GZIPOutputStream(Files.newOutputStream(images))) {
             out.write(in.readNBytes(IDX_IMAGES_HEADER + 228 * PIXELS + 100));
         }
         SearchSpec spec = idxSpec(images, FashionMnist.trainLabels(), 3000, 3);
-        assertEquals(List.of(images + ": truncated after 228 of 3000 images"),
+        assertEquals(
+                List.of(images + ": truncated after 228 of 3000 images"),
                 DataChecks.check(spec, false).problems());
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> DataChecks.requireValid(spec, false));
         assertEquals(DataChecks.check(spec, false).problems(), e.problems());
@@ -67,7 +72,7 @@ class DataChecksTest {
     void theLimitIsRespected() throws Exception {
         Path images = dir.resolve("short-images.gz");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(FashionMnist.trainImages()));
-             OutputStream out = new GZIPOutputStream(Files.newOutputStream(images))) {
+                OutputStream out = new GZIPOutputStream(Files.newOutputStream(images))) {
             out.write(in.readNBytes(IDX_IMAGES_HEADER + 500 * PIXELS));
         }
         DataChecks.Result result = DataChecks.check(idxSpec(images, FashionMnist.trainLabels(), 500, 3), false);
@@ -80,9 +85,10 @@ class DataChecksTest {
     void wrongMagicNumbersOfBothIdxFilesAreReportedTogether() throws Exception {
         Path images = Files.write(dir.resolve("images"), header(2049, 3));
         Path labels = Files.write(dir.resolve("labels"), header(2051, 3));
-        assertEquals(List.of(
-                images + ": not an IDX images file (magic number 2049, expected 2051)",
-                labels + ": not an IDX labels file (magic number 2051, expected 2049)"),
+        assertEquals(
+                List.of(
+                        images + ": not an IDX images file (magic number 2049, expected 2051)",
+                        labels + ": not an IDX labels file (magic number 2051, expected 2049)"),
                 DataChecks.check(idxSpec(images, labels, 0, 2), false).problems());
     }
 
@@ -90,11 +96,14 @@ class DataChecksTest {
     void classesWithoutExamplesOrWithFewerThanTheFoldsAreReported() throws Exception {
         Path images = Files.write(dir.resolve("images"), idxImages(8));
         Path labels = Files.write(dir.resolve("labels"), idxLabels(0, 0, 0, 0, 0, 3, 3, 3));
-        assertEquals(List.of(labels + ": class 1 has no examples (labels go up to 3)",
+        assertEquals(
+                List.of(
+                        labels + ": class 1 has no examples (labels go up to 3)",
                         labels + ": class 2 has no examples (labels go up to 3)"),
                 DataChecks.check(idxSpec(images, labels, 0, 2), false).problems());
         Path csv = Files.writeString(dir.resolve("rare.csv"), "a,y\n1,cat\n2,cat\n3,cat\n4,dog\n5,cat\n6,dog\n");
-        assertEquals(List.of(csv + ": class 'dog' has 2 example(s), fewer than the 3 cross-validation folds"),
+        assertEquals(
+                List.of(csv + ": class 'dog' has 2 example(s), fewer than the 3 cross-validation folds"),
                 DataChecks.check(csvSpec(csv, "y", 3), false).problems());
     }
 
@@ -120,7 +129,8 @@ class DataChecksTest {
     }
 
     private static SearchSpec parse(String task, String data, int cv) throws Exception {
-        return SpecParser.parse("""
+        return SpecParser.parse(
+                """
                 name: checks
                 task: %s
                 data: %s

@@ -19,10 +19,12 @@ class DataRefTest {
 
     @Test
     void carriesTheSpecsStandardization() {
-        DataFiles files = DataFiles.idx(FashionMnist.trainImages().toString(), FashionMnist.trainLabels().toString());
+        DataFiles files = DataFiles.idx(
+                FashionMnist.trainImages().toString(),
+                FashionMnist.trainLabels().toString());
         for (boolean standardize : new boolean[] {true, false}) {
-            DataSpec spec = new DataSpec(DataFormat.IDX, files, Optional.empty(), Optional.empty(), Optional.empty(), 0,
-                    standardize);
+            DataSpec spec = new DataSpec(
+                    DataFormat.IDX, files, Optional.empty(), Optional.empty(), Optional.empty(), 0, standardize);
             DataRef ref = DataRef.of(spec, files, Task.CLASSIFICATION, 100);
             assertEquals(standardize, ref.standardize());
         }

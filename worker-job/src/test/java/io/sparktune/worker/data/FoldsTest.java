@@ -44,8 +44,12 @@ class FoldsTest {
 
     @Test
     void sameSeedSameFoldsOtherSeedOtherFolds() {
-        assertArrayEquals(Folds.kFold(LABELS, 4, 3, 1, 7).validation(), Folds.kFold(LABELS, 4, 3, 1, 7).validation());
-        assertFalse(Arrays.equals(Folds.kFold(LABELS, 4, 3, 1, 7).validation(), Folds.kFold(LABELS, 4, 3, 1, 8).validation()));
+        assertArrayEquals(
+                Folds.kFold(LABELS, 4, 3, 1, 7).validation(),
+                Folds.kFold(LABELS, 4, 3, 1, 7).validation());
+        assertFalse(Arrays.equals(
+                Folds.kFold(LABELS, 4, 3, 1, 7).validation(),
+                Folds.kFold(LABELS, 4, 3, 1, 8).validation()));
     }
 
     @Test

@@ -75,8 +75,10 @@ class IdxReaderTest {
 
     @Test
     void readsFileUrisThroughHadoopsFileSystem() throws IOException {
-        LabeledData viaUri = IdxReader.read(FashionMnist.testImages().toUri().toString(),
-                FashionMnist.testLabels().toUri().toString(), 50);
+        LabeledData viaUri = IdxReader.read(
+                FashionMnist.testImages().toUri().toString(),
+                FashionMnist.testLabels().toUri().toString(),
+                50);
         LabeledData viaPath = IdxReader.read(FashionMnist.testImages(), FashionMnist.testLabels(), 50);
         assertArrayEquals(viaPath.features(), viaUri.features());
     }

@@ -23,12 +23,15 @@ class BlasTest {
                 for (char orderA : new char[] {'c', 'f'}) {
                     for (char orderB : new char[] {'c', 'f'}) {
                         for (char orderC : new char[] {'c', 'f'}) {
-                            INDArray a = Nd4j.rand(DataType.FLOAT, transposeA ? new long[] {k, m} : new long[] {m, k}).dup(orderA);
-                            INDArray b = Nd4j.rand(DataType.FLOAT, transposeB ? new long[] {n, k} : new long[] {k, n}).dup(orderB);
+                            INDArray a = Nd4j.rand(DataType.FLOAT, transposeA ? new long[] {k, m} : new long[] {m, k})
+                                    .dup(orderA);
+                            INDArray b = Nd4j.rand(DataType.FLOAT, transposeB ? new long[] {n, k} : new long[] {k, n})
+                                    .dup(orderB);
                             INDArray c = Nd4j.create(DataType.FLOAT, new long[] {m, n}, orderC);
                             Blas.multiply(a, transposeA, b, transposeB, c);
                             INDArray expected = (transposeA ? a.transpose() : a).mmul(transposeB ? b.transpose() : b);
-                            String combination = "op(a) " + transposeA + orderA + ", op(b) " + transposeB + orderB + ", c " + orderC;
+                            String combination =
+                                    "op(a) " + transposeA + orderA + ", op(b) " + transposeB + orderB + ", c " + orderC;
                             assertArrayEquals(expected.toFloatMatrix(), c.toFloatMatrix(), combination);
                         }
                     }
@@ -92,12 +95,16 @@ class BlasTest {
             INDArray product = Nd4j.create(DataType.FLOAT, rows[1] - rows[0], 3);
             Blas.Matrix block = whole.rowBlock(rows[0], rows[1]);
             Blas.multiply(block, false, Blas.Matrix.of(weights), false, Blas.Matrix.of(product));
-            assertArrayEquals(Arrays.copyOfRange(expected, rows[0], rows[1]), product.toFloatMatrix(),
+            assertArrayEquals(
+                    Arrays.copyOfRange(expected, rows[0], rows[1]),
+                    product.toFloatMatrix(),
                     "rows " + rows[0] + ".." + rows[1]);
         }
         assertThrows(IllegalArgumentException.class, () -> whole.rowBlock(8, 11));
         assertThrows(IllegalArgumentException.class, () -> whole.rowBlock(5, 5));
-        assertThrows(IllegalArgumentException.class, () -> Blas.Matrix.of(columns.dup('f')).rowBlock(0, 2));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Blas.Matrix.of(columns.dup('f')).rowBlock(0, 2));
     }
 
     @Test
@@ -123,7 +130,8 @@ class BlasTest {
         INDArray b = Nd4j.rand(DataType.FLOAT, 5, 2);
         INDArray c = Nd4j.create(DataType.FLOAT, 3, 2);
         assertThrows(IllegalArgumentException.class, () -> Blas.multiply(a, false, b, false, c));
-        INDArray everyOtherColumn = Nd4j.rand(DataType.FLOAT, 4, 8).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 8));
+        INDArray everyOtherColumn =
+                Nd4j.rand(DataType.FLOAT, 4, 8).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 8));
         assertThrows(IllegalArgumentException.class, () -> Blas.Matrix.of(everyOtherColumn));
         assertThrows(IllegalArgumentException.class, () -> Blas.Matrix.of(Nd4j.rand(DataType.DOUBLE, 2, 2)));
     }

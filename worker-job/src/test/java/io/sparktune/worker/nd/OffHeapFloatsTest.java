@@ -40,7 +40,8 @@ class OffHeapFloatsTest {
         OffHeapFloats.view(lastRows).put(0, 9f);
         assertEquals(9f, source.getFloat(2, 0));
         assertEquals(6, OffHeapFloats.view(lastRows).capacity());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> OffHeapFloats.view(source.get(NDArrayIndex.all(), NDArrayIndex.point(1))));
         assertThrows(IllegalArgumentException.class, () -> OffHeapFloats.view(Nd4j.zeros(DataType.DOUBLE, 2)));
     }

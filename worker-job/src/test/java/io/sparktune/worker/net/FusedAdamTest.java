@@ -45,8 +45,10 @@ class FusedAdamTest {
         INDArray moved = withDl4j.params().sub(network(fused.asDl4jAdam()).params());
         assertTrue(moved.norm2Number().doubleValue() > 0.1, "the comparison must be over real updates");
         assertArrayEquals(withDl4j.params().toFloatVector(), withFused.params().toFloatVector(), 2e-5f);
-        assertArrayEquals(withDl4j.getUpdater().getStateViewArray().toFloatVector(),
-                withFused.getUpdater().getStateViewArray().toFloatVector(), 1e-6f);
+        assertArrayEquals(
+                withDl4j.getUpdater().getStateViewArray().toFloatVector(),
+                withFused.getUpdater().getStateViewArray().toFloatVector(),
+                1e-6f);
     }
 
     @Test
@@ -61,8 +63,10 @@ class FusedAdamTest {
             INDArray copy = transposedView.dup('c');
             fused.applyUpdater(transposedView, step, 0);
             dl4j.applyUpdater(copy, step, 0);
-            assertArrayEquals(Nd4j.toFlattened('c', copy).toFloatVector(),
-                    Nd4j.toFlattened('c', transposedView).toFloatVector(), 1e-7f);
+            assertArrayEquals(
+                    Nd4j.toFlattened('c', copy).toFloatVector(),
+                    Nd4j.toFlattened('c', transposedView).toFloatVector(),
+                    1e-7f);
         }
     }
 
@@ -78,11 +82,20 @@ class FusedAdamTest {
 
     private static MultiLayerNetwork network(IUpdater updater) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(11).dataType(DataType.FLOAT).updater(updater)
+                .seed(11)
+                .dataType(DataType.FLOAT)
+                .updater(updater)
                 .list()
-                .layer(new DenseLayer.Builder().nIn(12).nOut(9).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(9).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new DenseLayer.Builder()
+                        .nIn(12)
+                        .nOut(9)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(9)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();

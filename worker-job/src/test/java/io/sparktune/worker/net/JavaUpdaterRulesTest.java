@@ -22,19 +22,26 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 /** Each Java rule must leave what the updater's own {@code applyUpdater} leaves: update and state, step by step. */
 class JavaUpdaterRulesTest {
-    private static final int N = 10_000;   // more than two chunks
+    private static final int N = 10_000; // more than two chunks
 
     static List<IUpdater> updaters() {
-        return List.of(new Sgd(0.05), new Nesterovs(0.02, 0.9), new HeavyBallMomentum(0.03, 0.8),
-                new RmsProp(1e-3, 0.9, 1e-7), new AdaGrad(0.01, 1e-7), new Nadam(2e-3, 0.9, 0.999, 1e-7));
+        return List.of(
+                new Sgd(0.05),
+                new Nesterovs(0.02, 0.9),
+                new HeavyBallMomentum(0.03, 0.8),
+                new RmsProp(1e-3, 0.9, 1e-7),
+                new AdaGrad(0.01, 1e-7),
+                new Nadam(2e-3, 0.9, 0.999, 1e-7));
     }
 
     @ParameterizedTest
     @MethodSource("updaters")
     void computesWhatTheUpdaterComputes(IUpdater config) {
         long stateSize = config.stateSize(N);
-        GradientUpdater<?> reference = config.instantiate(stateSize > 0 ? Nd4j.zeros(DataType.FLOAT, 1, stateSize) : null, true);
-        GradientUpdater<?> java = config.instantiate(stateSize > 0 ? Nd4j.zeros(DataType.FLOAT, 1, stateSize) : null, true);
+        GradientUpdater<?> reference =
+                config.instantiate(stateSize > 0 ? Nd4j.zeros(DataType.FLOAT, 1, stateSize) : null, true);
+        GradientUpdater<?> java =
+                config.instantiate(stateSize > 0 ? Nd4j.zeros(DataType.FLOAT, 1, stateSize) : null, true);
         JavaUpdaterRules rules = new JavaUpdaterRules();
         Nd4j.getRandom().setSeed(3);
         for (int step = 0; step < 6; step++) {
@@ -45,8 +52,11 @@ class JavaUpdaterRulesTest {
             assertTrue(rules.apply(java, viaJava, step, 0), config + " is known");
             assertArrayEquals(viaUpdater.toFloatVector(), viaJava.toFloatVector(), 2e-6f, config + " step " + step);
             for (String key : reference.getState().keySet()) {
-                assertArrayEquals(reference.getState().get(key).toFloatVector(), java.getState().get(key).toFloatVector(),
-                        2e-6f, config + " state " + key + " step " + step);
+                assertArrayEquals(
+                        reference.getState().get(key).toFloatVector(),
+                        java.getState().get(key).toFloatVector(),
+                        2e-6f,
+                        config + " state " + key + " step " + step);
             }
         }
     }

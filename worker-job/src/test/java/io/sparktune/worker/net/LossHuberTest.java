@@ -16,7 +16,8 @@ class LossHuberTest {
         LossHuber huber = new LossHuber(1.0);
         INDArray labels = Nd4j.createFromArray(new double[][] {{0.0}, {0.0}});
         INDArray predictions = Nd4j.createFromArray(new double[][] {{0.5}, {3.0}});
-        double[] perExample = huber.computeScoreArray(labels, predictions, IDENTITY, null).toDoubleVector();
+        double[] perExample =
+                huber.computeScoreArray(labels, predictions, IDENTITY, null).toDoubleVector();
         assertEquals(0.5 * 0.25, perExample[0], 1e-12);
         assertEquals(1.0 * (3.0 - 0.5), perExample[1], 1e-12);
     }
@@ -35,7 +36,8 @@ class LossHuberTest {
                 up.putScalar(i, j, up.getDouble(i, j) + h);
                 down.putScalar(i, j, down.getDouble(i, j) - h);
                 double numeric = (huber.computeScore(labels, up, IDENTITY, null, false)
-                        - huber.computeScore(labels, down, IDENTITY, null, false)) / (2 * h);
+                                - huber.computeScore(labels, down, IDENTITY, null, false))
+                        / (2 * h);
                 assertEquals(numeric, gradient.getDouble(i, j), 1e-6, "d loss / d output[" + i + "," + j + "]");
             }
         }

@@ -23,8 +23,22 @@ class NetworkFactoryTest {
 
     @Test
     void buildsTheCandidatesLayersOptimizerAndDropout() {
-        MultiLayerConfiguration conf = NetworkFactory.build(candidate(Map.of("n_hidden", 2, "n_neurons", 17,
-                "learning_rate", 0.02, "optimizer", "momentum", "dropout", 0.25)), Task.CLASSIFICATION, 784, 10, 5);
+        MultiLayerConfiguration conf = NetworkFactory.build(
+                candidate(Map.of(
+                        "n_hidden",
+                        2,
+                        "n_neurons",
+                        17,
+                        "learning_rate",
+                        0.02,
+                        "optimizer",
+                        "momentum",
+                        "dropout",
+                        0.25)),
+                Task.CLASSIFICATION,
+                784,
+                10,
+                5);
         assertEquals(3, conf.getConfs().size());
         DenseLayer first = (DenseLayer) conf.getConf(0).getLayer();
         DenseLayer second = (DenseLayer) conf.getConf(1).getLayer();
@@ -42,7 +56,8 @@ class NetworkFactoryTest {
 
     @Test
     void zeroHiddenLayersIsSoftmaxRegressionAndDefaultsApply() {
-        MultiLayerConfiguration conf = NetworkFactory.build(candidate(Map.of("n_hidden", 0)), Task.CLASSIFICATION, 784, 10, 5);
+        MultiLayerConfiguration conf =
+                NetworkFactory.build(candidate(Map.of("n_hidden", 0)), Task.CLASSIFICATION, 784, 10, 5);
         assertEquals(1, conf.getConfs().size());
         OutputLayer out = (OutputLayer) conf.getConf(0).getLayer();
         assertEquals(784, out.getNIn());
@@ -53,8 +68,8 @@ class NetworkFactoryTest {
 
     @Test
     void customUpdaterSurvivesTheJsonRoundTripOfModelFiles() {
-        MultiLayerConfiguration conf = NetworkFactory.build(candidate(Map.of("optimizer", "momentum", "learning_rate", 0.05)),
-                Task.CLASSIFICATION, 20, 3, 9);
+        MultiLayerConfiguration conf = NetworkFactory.build(
+                candidate(Map.of("optimizer", "momentum", "learning_rate", 0.05)), Task.CLASSIFICATION, 20, 3, 9);
         assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()));
     }
 }

@@ -40,8 +40,17 @@ class PortableModelTest {
     @ValueSource(strings = {"adam", "momentum", "nesterov", "sgd", "nadam", "rmsprop"})
     void keepsParametersStateCountersAndOutputs(String optimizer) {
         for (boolean batchNorm : new boolean[] {false, true}) {
-            Map<String, Object> params = Map.of("optimizer", optimizer, "lr_schedule", "cosine", "lr_decay_epochs", 4,
-                    "lr_min_ratio", 0.1, "batch_norm", String.valueOf(batchNorm));
+            Map<String, Object> params = Map.of(
+                    "optimizer",
+                    optimizer,
+                    "lr_schedule",
+                    "cosine",
+                    "lr_decay_epochs",
+                    4,
+                    "lr_min_ratio",
+                    0.1,
+                    "batch_norm",
+                    String.valueOf(batchNorm));
             MultiLayerNetwork trained = trained(params, Loss.CROSS_ENTROPY);
             String trainedJson = trained.getLayerWiseConfigurations().toJson();
             PortableModel.Portable portable = PortableModel.of(trained);
@@ -57,24 +66,30 @@ class PortableModelTest {
                 assertTrue(state.norm2Number().doubleValue() > 0, what + ": a trained optimizer state to carry over");
                 assertEquals(state, saved.getUpdater().getStateViewArray(), what);
             }
-            assertEquals(trained.getLayerWiseConfigurations().getIterationCount(),
-                    saved.getLayerWiseConfigurations().getIterationCount(), what);
+            assertEquals(
+                    trained.getLayerWiseConfigurations().getIterationCount(),
+                    saved.getLayerWiseConfigurations().getIterationCount(),
+                    what);
             assertEquals(2, saved.getLayerWiseConfigurations().getEpochCount(), what);
             INDArray x = Nd4j.rand(DataType.FLOAT, 5, INPUTS);
             assertEquals(trained.output(x), saved.output(x), what);
             MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(json);
             assertEquals(saved.getLayerWiseConfigurations(), back, what + ": survives its JSON");
-            assertEquals(optimizer.equals("momentum"), !portable.differences().isEmpty(),
+            assertEquals(
+                    optimizer.equals("momentum"),
+                    !portable.differences().isEmpty(),
                     what + ": " + portable.differences());
         }
     }
 
     @Test
     void adamAndTheCosineScheduleTrainOnExactlyAsTheyWould() {
-        MultiLayerNetwork trained = trained(Map.of("optimizer", "adam", "lr_schedule", "cosine", "lr_decay_epochs", 3,
-                "lr_min_ratio", 0.2), Loss.CROSS_ENTROPY);
+        MultiLayerNetwork trained = trained(
+                Map.of("optimizer", "adam", "lr_schedule", "cosine", "lr_decay_epochs", 3, "lr_min_ratio", 0.2),
+                Loss.CROSS_ENTROPY);
         MultiLayerNetwork saved = PortableModel.of(trained).network();
-        IUpdater updater = ((BaseLayer) saved.getLayerWiseConfigurations().getConf(0).getLayer()).getIUpdater();
+        IUpdater updater =
+                ((BaseLayer) saved.getLayerWiseConfigurations().getConf(0).getLayer()).getIUpdater();
         Adam adam = assertInstanceOf(Adam.class, updater);
         MapSchedule schedule = assertInstanceOf(MapSchedule.class, adam.getLearningRateSchedule());
         CosineDecaySchedule cosine = new CosineDecaySchedule(0.01, 3, 0.2);
@@ -89,8 +104,10 @@ class PortableModelTest {
         }
         // FusedAdam is Adam's arithmetic in Java, DL4J's Adam a native op: equal up to float rounding
         assertArrayEquals(trained.params().toFloatVector(), saved.params().toFloatVector(), 1e-5f);
-        assertArrayEquals(trained.getUpdater().getStateViewArray().toFloatVector(),
-                saved.getUpdater().getStateViewArray().toFloatVector(), 1e-6f);
+        assertArrayEquals(
+                trained.getUpdater().getStateViewArray().toFloatVector(),
+                saved.getUpdater().getStateViewArray().toFloatVector(),
+                1e-6f);
     }
 
     @Test
@@ -98,13 +115,18 @@ class PortableModelTest {
         MultiLayerNetwork trained = trained(Map.of("optimizer", "momentum", "momentum", 0.8), Loss.HUBER);
         PortableModel.Portable portable = PortableModel.of(trained);
         MultiLayerConfiguration conf = portable.network().getLayerWiseConfigurations();
-        Nesterovs nesterovs = assertInstanceOf(Nesterovs.class, ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater());
+        Nesterovs nesterovs =
+                assertInstanceOf(Nesterovs.class, ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater());
         assertEquals(0.01, nesterovs.getLearningRate(), 0.0);
         assertEquals(0.8, nesterovs.getMomentum(), 0.0);
         assertInstanceOf(LossMSE.class, ((OutputLayer) conf.getConf(1).getLayer()).getLossFn());
         assertEquals(2, portable.differences().size(), portable.differences().toString());
-        assertTrue(portable.differences().get(0).contains("Nesterovs"), portable.differences().toString());
-        assertTrue(portable.differences().get(1).contains("LossMSE"), portable.differences().toString());
+        assertTrue(
+                portable.differences().get(0).contains("Nesterovs"),
+                portable.differences().toString());
+        assertTrue(
+                portable.differences().get(1).contains("LossMSE"),
+                portable.differences().toString());
         INDArray x = Nd4j.rand(DataType.FLOAT, 5, INPUTS);
         assertEquals(trained.output(x), portable.network().output(x));
     }
@@ -113,8 +135,8 @@ class PortableModelTest {
     void refusesAConfigurationWithAClassItCannotReplace() {
         MultiLayerConfiguration conf = NetworkFactory.build(candidate(Map.of()), Loss.MSE, 1.0, INPUTS, 1, 5L);
         ((BaseLayer) conf.getConf(0).getLayer()).setIUpdater(new UnknownUpdater());
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> PortableModel.configuration(conf, new HashSet<>()));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> PortableModel.configuration(conf, new HashSet<>()));
         assertTrue(e.getMessage().contains(UnknownUpdater.class.getName()), e.getMessage());
     }
 

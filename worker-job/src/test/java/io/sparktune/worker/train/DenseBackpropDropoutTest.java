@@ -27,7 +27,8 @@ class DenseBackpropDropoutTest {
     void learnsAsWellAsDl4jsDropoutOnFashionMnist() throws Exception {
         LabeledData data = DataCache.load(FashionMnist.train(4000));
         Examples train = Examples.of(data.select(IntStream.range(0, 3000).toArray()));
-        Examples validation = Examples.of(data.select(IntStream.range(3000, 4000).toArray()));
+        Examples validation =
+                Examples.of(data.select(IntStream.range(3000, 4000).toArray()));
         double viaDl4j = validationAccuracy(0.4, train, validation, false);
         double viaDense = validationAccuracy(0.4, train, validation, true);
         double denseWithoutDropout = validationAccuracy(0.0, train, validation, true);
@@ -40,8 +41,20 @@ class DenseBackpropDropoutTest {
     }
 
     private static double validationAccuracy(double dropout, Examples train, Examples validation, boolean dense) {
-        Candidate candidate = new Candidate(1, new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 64,
-                "learning_rate", 2e-3, "optimizer", "adam", "dropout", dropout)), 99L);
+        Candidate candidate = new Candidate(
+                1,
+                new TreeMap<>(Map.of(
+                        "n_hidden",
+                        1,
+                        "n_neurons",
+                        64,
+                        "learning_rate",
+                        2e-3,
+                        "optimizer",
+                        "adam",
+                        "dropout",
+                        dropout)),
+                99L);
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(candidate, Task.CLASSIFICATION, 784, 10, 5));
         net.init();
         BatchStep step = dense ? DenseBackprop.forNetwork(net, 7).orElseThrow() : BatchStep.dl4j(net);

@@ -21,7 +21,8 @@ class EpochCountTest {
     void eachTrainedEpochAdvancesTheNetworksEpochCount() throws Exception {
         LabeledData data = DataCache.load(FashionMnist.train(300));
         Candidate candidate = new Candidate(0, new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 8)), 1L);
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(candidate, Task.CLASSIFICATION, 784, 10, 1L));
+        MultiLayerNetwork net =
+                new MultiLayerNetwork(NetworkFactory.build(candidate, Task.CLASSIFICATION, 784, 10, 1L));
         net.init();
         Examples examples = Examples.of(data);
         TrainingOutcome outcome;

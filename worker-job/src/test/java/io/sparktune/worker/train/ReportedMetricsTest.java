@@ -28,8 +28,8 @@ class ReportedMetricsTest {
     @Test
     void restoredTrainingReportsItsBestEpochsMetrics() throws Exception {
         try (Fixture f = new Fixture()) {
-            TrainingOutcome outcome = new SplitTrainer(new TrainingSettings(6, 6, 32), 32)
-                    .train(f.net, f.train, f.scorer, 3L);
+            TrainingOutcome outcome =
+                    new SplitTrainer(new TrainingSettings(6, 6, 32), 32).train(f.net, f.train, f.scorer, 3L);
             SortedMap<String, Double> reported = outcome.validationMetrics();
             assertTrue(outcome.bestEpoch() < outcome.epochsRun(), "the fixture's best epoch is not its last");
             assertNotNull(reported);
@@ -44,10 +44,13 @@ class ReportedMetricsTest {
         try (Fixture f = new Fixture()) {
             SplitTrainer.Segment segment = new SplitTrainer(new TrainingSettings(6, 6, 32), 32)
                     .trainSegment(f.net, f.train, f.scorer, 3L, TrainerState.initial(), 3);
-            assertEquals(Metrics.all(f.net, f.validation.features(), f.validation.source()),
+            assertEquals(
+                    Metrics.all(f.net, f.validation.features(), f.validation.source()),
                     segment.outcome().validationMetrics());
-            assertEquals(segment.outcome().curve().get(2).validationScore(),
-                    segment.outcome().validationMetrics().get(Scoring.ACCURACY.specName()), 0.0);
+            assertEquals(
+                    segment.outcome().curve().get(2).validationScore(),
+                    segment.outcome().validationMetrics().get(Scoring.ACCURACY.specName()),
+                    0.0);
         }
     }
 
@@ -60,8 +63,10 @@ class ReportedMetricsTest {
 
         Fixture() throws Exception {
             LabeledData data = DataCache.load(FashionMnist.train(900));
-            Candidate candidate = new Candidate(0, new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 12,
-                    "dropout", 0.3, "learning_rate", 0.02)), 1L);
+            Candidate candidate = new Candidate(
+                    0,
+                    new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 12, "dropout", 0.3, "learning_rate", 0.02)),
+                    1L);
             net = new MultiLayerNetwork(NetworkFactory.build(candidate, Task.CLASSIFICATION, 784, 10, 1L));
             net.init();
             train = Examples.gather(data, IntStream.range(0, 600).toArray());

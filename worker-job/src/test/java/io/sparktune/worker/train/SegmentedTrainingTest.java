@@ -28,10 +28,18 @@ class SegmentedTrainingTest {
     Path dir;
 
     private static SplitTask task(int maxEpochs) {
-        Candidate candidate = new Candidate(7, new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 24,
-                "learning_rate", 3e-3, "optimizer", "adam")), 4242L);
-        return new SplitTask(candidate, Task.CLASSIFICATION, FashionMnist.train(800),
-                new TrainingSettings(maxEpochs, 10, 32), Scoring.ACCURACY, new SplitPlan(2, 0, 3), 1);
+        Candidate candidate = new Candidate(
+                7,
+                new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 24, "learning_rate", 3e-3, "optimizer", "adam")),
+                4242L);
+        return new SplitTask(
+                candidate,
+                Task.CLASSIFICATION,
+                FashionMnist.train(800),
+                new TrainingSettings(maxEpochs, 10, 32),
+                Scoring.ACCURACY,
+                new SplitPlan(2, 0, 3),
+                1);
     }
 
     @Test
@@ -47,7 +55,10 @@ class SegmentedTrainingTest {
         assertEquals(whole.curve().size(), second.curve().size());
         for (int e = 0; e < 4; e++) {
             assertEquals(whole.curve().get(e).trainLoss(), second.curve().get(e).trainLoss(), 0.0, "epoch " + (e + 1));
-            assertEquals(whole.curve().get(e).validationScore(), second.curve().get(e).validationScore(), 0.0);
+            assertEquals(
+                    whole.curve().get(e).validationScore(),
+                    second.curve().get(e).validationScore(),
+                    0.0);
         }
         assertEquals(whole.score(), second.score(), 0.0);
     }
@@ -55,11 +66,19 @@ class SegmentedTrainingTest {
     @Test
     void aSegmentWhosePatienceRanOutAtItsLastEpochIsNotContinued() {
         // learning rate 0: the score never moves, so early stopping (patience 1) ends training after epoch 2
-        Candidate frozen = new Candidate(8, new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 8,
-                "learning_rate", 0.0, "optimizer", "sgd")), 4242L);
+        Candidate frozen = new Candidate(
+                8,
+                new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 8, "learning_rate", 0.0, "optimizer", "sgd")),
+                4242L);
         String checkpoints = dir.resolve("f").toString();
-        SplitTask task = new SplitTask(frozen, Task.CLASSIFICATION, FashionMnist.train(400),
-                new TrainingSettings(6, 1, 32), Scoring.ACCURACY, new SplitPlan(2, 0, 3), 1);
+        SplitTask task = new SplitTask(
+                frozen,
+                Task.CLASSIFICATION,
+                FashionMnist.train(400),
+                new TrainingSettings(6, 1, 32),
+                Scoring.ACCURACY,
+                new SplitPlan(2, 0, 3),
+                1);
         SplitResult stopped = SplitJob.run(task.untilEpoch(2, checkpoints));
         assertEquals(2, stopped.epochsRun(), "stopped by its patience exactly where the segment ended");
         SplitResult next = SplitJob.run(task.untilEpoch(3, checkpoints).continuing());
@@ -81,8 +100,10 @@ class SegmentedTrainingTest {
         SplitTask promotion = task(4).untilEpoch(4, dir.resolve("d").toString()).continuing();
         SplitResult result = SplitJob.run(WorkerJson.read(WorkerJson.write(promotion), SplitTask.class));
         assertEquals(TrialStatus.FAILED, result.status());
-        assertEquals("checkpoint missing: " + new org.apache.hadoop.fs.Path(dir.resolve("d").toString())
-                + "/trial-0007/split-1-e*", result.message());
+        assertEquals(
+                "checkpoint missing: "
+                        + new org.apache.hadoop.fs.Path(dir.resolve("d").toString()) + "/trial-0007/split-1-e*",
+                result.message());
         assertEquals(0, result.epochsRun());
 
         String json = WorkerJson.write(task(4).untilEpoch(4, "x"));
@@ -106,7 +127,12 @@ class SegmentedTrainingTest {
         // a save that died after writing the network of a newer generation, and one that died writing its state
         Files.writeString(trial.resolve("split-1-e0005.zip"), "half a zip");
         Files.writeString(trial.resolve("split-1-e0004.json.tmp"), "{\"bestSc");
-        assertEquals(3, Checkpoints.load(checkpoints, "trial-0007", 1).orElseThrow().state().epochs());
+        assertEquals(
+                3,
+                Checkpoints.load(checkpoints, "trial-0007", 1)
+                        .orElseThrow()
+                        .state()
+                        .epochs());
 
         SplitResult fourth = SplitJob.run(task(6).untilEpoch(4, checkpoints).continuing());
         assertEquals(TrialStatus.OK, fourth.status(), fourth.message());

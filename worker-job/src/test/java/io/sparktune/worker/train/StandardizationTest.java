@@ -22,8 +22,8 @@ import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
  * treat a constant feature as scikit-learn's StandardScaler does.
  */
 class StandardizationTest {
-    private static final Path BOSTON = Path.of(System.getProperty("sklearn.data.dir", "/usr/local/share/datasets/sklearn"),
-            "boston_house_prices.csv");
+    private static final Path BOSTON = Path.of(
+            System.getProperty("sklearn.data.dir", "/usr/local/share/datasets/sklearn"), "boston_house_prices.csv");
 
     @Test
     void eachFoldIsStandardizedWithItsOwnTrainingStatistics() throws IOException {
@@ -37,8 +37,12 @@ class StandardizationTest {
             NormalizerStandardize normalizer = pair.normalizer().orElseThrow();
             means[k] = normalizer.getMean().toDoubleVector();
             assertArrayEquals(columnMeans(train), means[k], 1e-3, "fold " + k + ": mean of its training rows only");
-            assertArrayEquals(new double[data.cols()], pair.train().features().mean(0).toDoubleVector(), 1e-4);
-            assertFalse(Arrays.equals(new double[data.cols()], pair.validation().features().mean(0).toDoubleVector()),
+            assertArrayEquals(
+                    new double[data.cols()], pair.train().features().mean(0).toDoubleVector(), 1e-4);
+            assertFalse(
+                    Arrays.equals(
+                            new double[data.cols()],
+                            pair.validation().features().mean(0).toDoubleVector()),
                     "validation rows are scaled with the training statistics, not their own");
         }
         assertFalse(Arrays.equals(means[0], means[1]), "statistics differ per fold");
@@ -49,16 +53,21 @@ class StandardizationTest {
     void gatheredSplitsEqualSelectedOnes() throws IOException {
         LabeledData data = CsvReader.read(BOSTON.toString(), "MEDV", 1, false, 0);
         Folds.Split split = new SplitPlan(3, 0, 11).split(data, 1);
-        for (int round = 0; round < 2; round++) {   // the second round reuses the first one's pooled memory
-            try (Examples.Pair selected = Examples.split(data.select(split.train()), data.select(split.validation()), true);
-                 Examples.Pair gathered = Examples.split(data, split, true)) {
+        for (int round = 0; round < 2; round++) { // the second round reuses the first one's pooled memory
+            try (Examples.Pair selected =
+                            Examples.split(data.select(split.train()), data.select(split.validation()), true);
+                    Examples.Pair gathered = Examples.split(data, split, true)) {
                 for (boolean train : new boolean[] {true, false}) {
                     Examples expected = train ? selected.train() : selected.validation();
                     Examples actual = train ? gathered.train() : gathered.validation();
-                    assertArrayEquals(expected.features().shape(), actual.features().shape());
-                    assertArrayEquals(OffHeapFloats.rowMajor(expected.features()), OffHeapFloats.rowMajor(actual.features()), 0f);
-                    assertArrayEquals(OffHeapFloats.rowMajor(expected.targets()), OffHeapFloats.rowMajor(actual.targets()), 0f);
-                    assertArrayEquals(expected.source().targets(), actual.source().targets(), 0f);
+                    assertArrayEquals(
+                            expected.features().shape(), actual.features().shape());
+                    assertArrayEquals(
+                            OffHeapFloats.rowMajor(expected.features()), OffHeapFloats.rowMajor(actual.features()), 0f);
+                    assertArrayEquals(
+                            OffHeapFloats.rowMajor(expected.targets()), OffHeapFloats.rowMajor(actual.targets()), 0f);
+                    assertArrayEquals(
+                            expected.source().targets(), actual.source().targets(), 0f);
                 }
             }
         }
@@ -70,12 +79,18 @@ class StandardizationTest {
         LabeledData data = CsvReader.read(BOSTON.toString(), "MEDV", 1, false, 0);
         Folds.Split split = new SplitPlan(3, 0, 11).split(data, 2);
         LabeledData validation = data.select(split.validation());
-        try (Examples.Pair pair = Examples.split(data, split, true); Examples raw = Examples.of(validation)) {
+        try (Examples.Pair pair = Examples.split(data, split, true);
+                Examples raw = Examples.of(validation)) {
             NormalizerStandardize saved = pair.normalizer().orElseThrow();
-            assertArrayEquals(columnStds(data.select(split.train())), saved.getStd().toDoubleVector(), 1e-4,
+            assertArrayEquals(
+                    columnStds(data.select(split.train())),
+                    saved.getStd().toDoubleVector(),
+                    1e-4,
                     "population standard deviation of the training rows");
             saved.transform(raw.features());
-            assertArrayEquals(OffHeapFloats.rowMajor(pair.validation().features()), OffHeapFloats.rowMajor(raw.features()),
+            assertArrayEquals(
+                    OffHeapFloats.rowMajor(pair.validation().features()),
+                    OffHeapFloats.rowMajor(raw.features()),
                     1e-6f);
         }
     }
@@ -85,7 +100,8 @@ class StandardizationTest {
         LabeledData tiny = twoColumns(new float[] {0, 1, 1, 0});
         try (Examples.Pair pair = Examples.split(tiny, tiny, false)) {
             assertEquals(Optional.empty(), pair.normalizer());
-            assertArrayEquals(tiny.features(), OffHeapFloats.rowMajor(pair.validation().features()), 0f);
+            assertArrayEquals(
+                    tiny.features(), OffHeapFloats.rowMajor(pair.validation().features()), 0f);
         }
     }
 
@@ -95,11 +111,17 @@ class StandardizationTest {
      */
     @Test
     void aFeatureConstantInTheTrainingRowsKeepsItsScale() {
-        LabeledData train = twoColumns(new float[] {0, 1, 0, 3});          // column 0 always 0; column 1 mean 2, std 1
+        LabeledData train = twoColumns(new float[] {0, 1, 0, 3}); // column 0 always 0; column 1 mean 2, std 1
         LabeledData validation = twoColumns(new float[] {0.5f, 2, 0, 4});
         try (Examples.Pair pair = Examples.split(train, validation, true)) {
-            assertArrayEquals(new float[] {0, -1, 0, 1}, OffHeapFloats.rowMajor(pair.train().features()), 1e-6f);
-            assertArrayEquals(new float[] {0.5f, 0, 0, 2}, OffHeapFloats.rowMajor(pair.validation().features()), 1e-6f);
+            assertArrayEquals(
+                    new float[] {0, -1, 0, 1},
+                    OffHeapFloats.rowMajor(pair.train().features()),
+                    1e-6f);
+            assertArrayEquals(
+                    new float[] {0.5f, 0, 0, 2},
+                    OffHeapFloats.rowMajor(pair.validation().features()),
+                    1e-6f);
         }
     }
 

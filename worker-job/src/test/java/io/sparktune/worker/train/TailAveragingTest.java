@@ -50,9 +50,12 @@ class TailAveragingTest {
     /** Trains a small real network for {@link #EPOCHS} epochs, a copy of its weights taken after each one. */
     private static MultiLayerNetwork train(int averagedEpochs, List<float[]> snapshots) throws Exception {
         LabeledData data = DataCache.load(FashionMnist.train(300));
-        Candidate candidate = new Candidate(0, new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 16,
-                "optimizer", "adam", "learning_rate", 0.01)), 1L);
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(candidate, Task.CLASSIFICATION, 784, 10, 1L));
+        Candidate candidate = new Candidate(
+                0,
+                new TreeMap<>(Map.of("n_hidden", 1, "n_neurons", 16, "optimizer", "adam", "learning_rate", 0.01)),
+                1L);
+        MultiLayerNetwork net =
+                new MultiLayerNetwork(NetworkFactory.build(candidate, Task.CLASSIFICATION, 784, 10, 1L));
         net.init();
         SplitTrainer trainer = new SplitTrainer(new TrainingSettings(EPOCHS, 10, 32), 32);
         try (SplitTrainer.EpochFitter inThisJvm = trainer.inThisJvm(Examples.of(data), 1L)) {
