@@ -1,8 +1,8 @@
 package io.sparktune.bench;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.Task;
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.Task;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.data.IdxReader;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.net.NetworkFactory;

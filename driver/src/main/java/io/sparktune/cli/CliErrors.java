@@ -1,6 +1,6 @@
 package io.sparktune.cli;
 
-import io.sparktune.space.spec.SpecException;
+import io.sparktune.space.searchspec.SpecException;
 import io.sparktune.worker.data.InvalidDataException;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.sparktune.driver;
 
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.SchedulerSettings;
+import io.sparktune.space.searchspec.SchedulerSettings;
 import io.sparktune.worker.TrialStatus;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.sparktune.driver;
 
 import io.sparktune.results.RunFiles;
-import io.sparktune.space.spec.SearchSpec;
+import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.worker.data.HadoopFiles;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
 import io.sparktune.space.sampler.Sampler;
 import io.sparktune.space.sampler.Samplers;
-import io.sparktune.space.spec.SearchSpec;
+import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.TrialStatus;

@@ -1,7 +1,7 @@
 package io.sparktune.driver;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.SearchSpec;
+import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.worker.SplitPlan;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.data.DataChecks;

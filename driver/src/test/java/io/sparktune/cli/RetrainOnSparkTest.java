@@ -12,7 +12,7 @@ import io.sparktune.results.LeaderboardFiles;
 import io.sparktune.results.LeaderboardRows;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.Loss;
+import io.sparktune.space.searchspec.Loss;
 import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.TrialStatus;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
-import io.sparktune.space.spec.Scoring;
+import io.sparktune.space.searchspec.Scoring;
 import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.data.IdxReader;

@@ -77,14 +77,14 @@ class CheckpointDirTest {
                 space: {n_neurons: {int: [8, 16]}}
                 training: {max_epochs: 3}
                 """.formatted(spec(), spec()));
-        var parsed = io.sparktune.space.spec.SpecParser.parse(spec);
+        var parsed = io.sparktune.space.searchspec.SpecParser.parse(spec);
         Path run = dir.resolve("run");
         assertEquals("s3a://b/opt", CheckpointDir.requested("s3a://b/opt", parsed, run));
         assertEquals("hdfs://nn/from-spec", CheckpointDir.requested(null, parsed, run));
         Files.createDirectories(run);
         RunFiles.recordCheckpointDir(run, "hdfs://nn:8020/recorded");
         assertEquals("hdfs://nn:8020/recorded", CheckpointDir.requested(null, parsed, run));
-        var noDirectory = io.sparktune.space.spec.SpecParser.parse(Files.writeString(
+        var noDirectory = io.sparktune.space.searchspec.SpecParser.parse(Files.writeString(
                 dir.resolve("t.yaml"),
                 Files.readString(spec).replace(", checkpoint_dir: \"hdfs://nn/from-spec\"", "")));
         assertEquals(

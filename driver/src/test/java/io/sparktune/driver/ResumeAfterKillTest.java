@@ -10,7 +10,7 @@ import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
 import io.sparktune.space.sampler.Sampler;
 import io.sparktune.space.sampler.Samplers;
-import io.sparktune.space.spec.SpecParser;
+import io.sparktune.space.searchspec.SpecParser;
 import io.sparktune.worker.FashionMnist;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

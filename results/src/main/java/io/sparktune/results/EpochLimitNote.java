@@ -1,6 +1,6 @@
 package io.sparktune.results;
 
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.TrialStatus;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.sparktune.results;
 
-import io.sparktune.space.spec.DataFiles;
-import io.sparktune.space.spec.SearchSpec;
-import io.sparktune.space.spec.SpecException;
-import io.sparktune.space.spec.SpecParser;
+import io.sparktune.space.searchspec.DataFiles;
+import io.sparktune.space.searchspec.SearchSpec;
+import io.sparktune.space.searchspec.SpecException;
+import io.sparktune.space.searchspec.SpecParser;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.DataRef;
 import io.sparktune.worker.data.LabeledData;

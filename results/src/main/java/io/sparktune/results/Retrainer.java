@@ -1,11 +1,11 @@
 package io.sparktune.results;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.Scoring;
-import io.sparktune.space.spec.SearchSpec;
-import io.sparktune.space.spec.SpecException;
-import io.sparktune.space.spec.SpecParser;
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.Scoring;
+import io.sparktune.space.searchspec.SearchSpec;
+import io.sparktune.space.searchspec.SpecException;
+import io.sparktune.space.searchspec.SpecParser;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.SplitTask;
 import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.data.DataCache;

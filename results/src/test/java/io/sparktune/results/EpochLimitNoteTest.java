@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.TrialStatus;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.Task;
+import io.sparktune.space.searchspec.Task;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.net.NetworkFactory;

@@ -1,6 +1,6 @@
 package io.sparktune.space;
 
-import io.sparktune.space.dist.Distribution;
+import io.sparktune.space.distribution.Distribution;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.sparktune.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sparktune.space.dist.Choice;
-import io.sparktune.space.dist.IntLog;
-import io.sparktune.space.dist.IntRange;
-import io.sparktune.space.dist.LogUniform;
-import io.sparktune.space.dist.Uniform;
+import io.sparktune.space.distribution.Choice;
+import io.sparktune.space.distribution.IntLog;
+import io.sparktune.space.distribution.IntRange;
+import io.sparktune.space.distribution.LogUniform;
+import io.sparktune.space.distribution.Uniform;
 import io.sparktune.space.sampler.TpeSampler;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktune.space.dist.Choice;
-import io.sparktune.space.dist.IntRange;
-import io.sparktune.space.dist.Uniform;
+import io.sparktune.space.distribution.Choice;
+import io.sparktune.space.distribution.IntRange;
+import io.sparktune.space.distribution.Uniform;
 import io.sparktune.space.sampler.ArbiterRandomSampler;
 import io.sparktune.space.sampler.Sampler;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.sparktune.worker;
 
 import io.sparktune.space.Candidate;
 import io.sparktune.space.HyperParameter;
-import io.sparktune.space.spec.Scoring;
-import io.sparktune.space.spec.Task;
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.Scoring;
+import io.sparktune.space.searchspec.Task;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.data.DataRef;
 
 /**

@@ -2,13 +2,13 @@ package io.sparktune.results.optuna;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparktune.space.dist.Choice;
-import io.sparktune.space.dist.Distribution;
-import io.sparktune.space.dist.Fixed;
-import io.sparktune.space.dist.IntLog;
-import io.sparktune.space.dist.IntegerDistribution;
-import io.sparktune.space.dist.LogUniform;
-import io.sparktune.space.dist.Uniform;
+import io.sparktune.space.distribution.Choice;
+import io.sparktune.space.distribution.Distribution;
+import io.sparktune.space.distribution.Fixed;
+import io.sparktune.space.distribution.IntLog;
+import io.sparktune.space.distribution.IntegerDistribution;
+import io.sparktune.space.distribution.LogUniform;
+import io.sparktune.space.distribution.Uniform;
 import java.util.List;
 
 /**

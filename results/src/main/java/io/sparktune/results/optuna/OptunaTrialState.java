@@ -1,8 +1,8 @@
 package io.sparktune.results.optuna;
 
 import io.sparktune.results.TrialRecord;
-import io.sparktune.space.spec.SchedulerSettings;
-import io.sparktune.space.spec.SearchSpec;
+import io.sparktune.space.searchspec.SchedulerSettings;
+import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.TrialStatus;
 

@@ -6,7 +6,7 @@ import io.sparktune.results.importance.Importances;
 import io.sparktune.results.importance.Importances.ParamImportance;
 import io.sparktune.space.HyperParameter;
 import io.sparktune.space.SearchSpace;
-import io.sparktune.space.dist.Distribution;
+import io.sparktune.space.distribution.Distribution;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.sparktune.results.report;
 
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.HyperParameter;
-import io.sparktune.space.dist.Distribution;
-import io.sparktune.space.dist.IntLog;
-import io.sparktune.space.dist.LogUniform;
+import io.sparktune.space.distribution.Distribution;
+import io.sparktune.space.distribution.IntLog;
+import io.sparktune.space.distribution.LogUniform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -3,8 +3,8 @@ package io.sparktune.results.optuna;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sparktune.results.TrialRecord;
-import io.sparktune.space.spec.SearchSpec;
-import io.sparktune.space.spec.SpecParser;
+import io.sparktune.space.searchspec.SearchSpec;
+import io.sparktune.space.searchspec.SpecParser;
 import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.TrialStatus;

@@ -7,7 +7,7 @@ import io.sparktune.results.TrialRecord;
 import io.sparktune.results.importance.FanovaImportance;
 import io.sparktune.results.importance.Importances;
 import io.sparktune.results.importance.SyntheticTrials;
-import io.sparktune.space.dist.Distribution;
+import io.sparktune.space.distribution.Distribution;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

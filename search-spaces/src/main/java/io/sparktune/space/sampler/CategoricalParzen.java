@@ -1,6 +1,6 @@
 package io.sparktune.space.sampler;
 
-import io.sparktune.space.dist.Choice;
+import io.sparktune.space.distribution.Choice;
 import java.util.SplittableRandom;
 
 /**

@@ -1,8 +1,8 @@
 package io.sparktune.space.sampler;
 
-import io.sparktune.space.spec.SamplerOptions;
-import io.sparktune.space.spec.SearchSettings;
-import io.sparktune.space.spec.SearchSpec;
+import io.sparktune.space.searchspec.SamplerOptions;
+import io.sparktune.space.searchspec.SearchSettings;
+import io.sparktune.space.searchspec.SearchSpec;
 
 /** Creates the sampler a spec asks for. */
 public final class Samplers {

@@ -1,6 +1,6 @@
 package io.sparktune.worker.data;
 
-import io.sparktune.space.spec.SearchSpec;
+import io.sparktune.space.searchspec.SearchSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.sparktune.worker.data;
 
-import io.sparktune.space.spec.DataFiles;
-import io.sparktune.space.spec.DataFormat;
-import io.sparktune.space.spec.DataSpec;
-import io.sparktune.space.spec.Task;
+import io.sparktune.space.searchspec.DataFiles;
+import io.sparktune.space.searchspec.DataFormat;
+import io.sparktune.space.searchspec.DataSpec;
+import io.sparktune.space.searchspec.Task;
 import java.io.IOException;
 
 /**

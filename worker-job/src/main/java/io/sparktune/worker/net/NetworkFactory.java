@@ -2,9 +2,9 @@ package io.sparktune.worker.net;
 
 import io.sparktune.space.Candidate;
 import io.sparktune.space.HyperParameter;
-import io.sparktune.space.spec.Loss;
-import io.sparktune.space.spec.Task;
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.Loss;
+import io.sparktune.space.searchspec.Task;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.data.LabeledData;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

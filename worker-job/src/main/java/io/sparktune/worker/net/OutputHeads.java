@@ -1,6 +1,6 @@
 package io.sparktune.worker.net;
 
-import io.sparktune.space.spec.Loss;
+import io.sparktune.space.searchspec.Loss;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.impl.LossL1;

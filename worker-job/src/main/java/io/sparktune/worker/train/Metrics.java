@@ -1,7 +1,7 @@
 package io.sparktune.worker.train;
 
-import io.sparktune.space.spec.Scoring;
-import io.sparktune.space.spec.Task;
+import io.sparktune.space.searchspec.Scoring;
+import io.sparktune.space.searchspec.Task;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.List;

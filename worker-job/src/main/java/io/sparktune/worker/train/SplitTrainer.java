@@ -1,7 +1,7 @@
 package io.sparktune.worker.train;
 
-import io.sparktune.space.spec.Scoring;
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.Scoring;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.ArrayList;

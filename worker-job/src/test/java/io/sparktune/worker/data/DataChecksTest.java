@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktune.space.spec.SearchSpec;
-import io.sparktune.space.spec.SpecParser;
+import io.sparktune.space.searchspec.SearchSpec;
+import io.sparktune.space.searchspec.SpecParser;
 import io.sparktune.worker.FashionMnist;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktune.space.spec.DataFiles;
-import io.sparktune.space.spec.DataFormat;
-import io.sparktune.space.spec.DataSpec;
-import io.sparktune.space.spec.Task;
+import io.sparktune.space.searchspec.DataFiles;
+import io.sparktune.space.searchspec.DataFormat;
+import io.sparktune.space.searchspec.DataSpec;
+import io.sparktune.space.searchspec.Task;
 import io.sparktune.worker.FashionMnist;
 import java.io.IOException;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.sparktune.space.spec.Task;
+import io.sparktune.space.searchspec.Task;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.Loss;
+import io.sparktune.space.searchspec.Loss;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.TreeMap;

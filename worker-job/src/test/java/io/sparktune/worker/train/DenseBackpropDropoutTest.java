@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.Scoring;
-import io.sparktune.space.spec.Task;
+import io.sparktune.space.searchspec.Scoring;
+import io.sparktune.space.searchspec.Task;
 import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.LabeledData;

@@ -3,9 +3,9 @@ package io.sparktune.worker.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.Scoring;
-import io.sparktune.space.spec.Task;
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.Scoring;
+import io.sparktune.space.searchspec.Task;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.LabeledData;

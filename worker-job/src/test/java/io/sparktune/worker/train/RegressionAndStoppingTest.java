@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.Loss;
-import io.sparktune.space.spec.Scoring;
-import io.sparktune.space.spec.Task;
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.Loss;
+import io.sparktune.space.searchspec.Scoring;
+import io.sparktune.space.searchspec.Task;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.SplitJob;
 import io.sparktune.worker.SplitPlan;

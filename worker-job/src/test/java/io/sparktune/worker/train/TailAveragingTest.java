@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sparktune.space.Candidate;
-import io.sparktune.space.spec.Task;
-import io.sparktune.space.spec.TrainingSettings;
+import io.sparktune.space.searchspec.Task;
+import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.LabeledData;
