@@ -1,9 +1,13 @@
 package io.sparktune.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code sparktune}: the command line. Each subcommand is a small class; this only wires them. */
+/**
+ * {@code sparktune}: the command line. Each subcommand is a small class; this only wires them, and adds the
+ * {@link Subcommand}s of modules on the class path ({@code bench}).
+ */
 @Command(
         name = "sparktune",
         mixinStandardHelpOptions = true,
@@ -16,7 +20,6 @@ import picocli.CommandLine.Command;
             ClusterCommand.class,
             ReportCommand.class,
             EvaluateCommand.class,
-            BenchCommand.class,
             ValidateCommand.class,
             ExportCommand.class,
             ImportanceCommand.class
@@ -41,7 +44,11 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(Object command) {
+        CommandLine commandLine = new CommandLine(command);
+        if (command instanceof Main) {
+            ServiceLoader.load(Subcommand.class).forEach(commandLine::addSubcommand);
+        }
         CliErrors errors = new CliErrors();
-        return new CommandLine(command).setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
+        return commandLine.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
     }
 }

@@ -1,11 +1,6 @@
-package io.sparktune.cli;
+package io.sparktune.bench;
 
-import io.sparktune.bench.BenchEnvironment;
-import io.sparktune.bench.BenchSettings;
-import io.sparktune.bench.BenchTable;
-import io.sparktune.bench.Benchmarks;
-import io.sparktune.bench.ResultsFile;
-import io.sparktune.bench.Suite;
+import io.sparktune.cli.Subcommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +35,7 @@ import picocli.CommandLine.Parameters;
                     + "scaling (local-cluster, 1 vs 2 executors; needs SPARK_HOME), quality (the seed workload on "
                     + "all 60k images; many minutes, only when named), all. Default: all but quality."
         })
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, Subcommand {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
