@@ -1,8 +1,8 @@
 package io.sparktune.bench;
 
 import io.sparktune.driver.TrialDispatcher;
+import io.sparktune.records.SplitResult;
 import io.sparktune.space.Candidate;
-import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sparktune.cli;
 
 import io.sparktune.driver.SparkConfs;
-import io.sparktune.results.ModelEvaluator;
+import io.sparktune.refit.ModelEvaluator;
 import io.sparktune.worker.data.HadoopFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;

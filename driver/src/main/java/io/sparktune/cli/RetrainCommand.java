@@ -1,8 +1,8 @@
 package io.sparktune.cli;
 
 import io.sparktune.driver.SparkConfs;
-import io.sparktune.driver.SparkRefit;
-import io.sparktune.results.Retrainer;
+import io.sparktune.refit.Retrainer;
+import io.sparktune.refit.SparkRefit;
 import io.sparktune.worker.data.HadoopFiles;
 import java.nio.file.Path;
 import java.util.Locale;

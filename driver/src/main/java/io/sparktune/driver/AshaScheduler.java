@@ -1,9 +1,9 @@
 package io.sparktune.driver;
 
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
 import io.sparktune.space.searchspec.SchedulerSettings;
-import io.sparktune.worker.TrialStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -15,7 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * they travel inside every task's function (no broadcast: a broadcast made while the cluster manager removes the
  * application can block the driver for ever), and each executor JVM turns them back into one configuration.
  */
-final class JobHadoopSettings implements Serializable {
+public final class JobHadoopSettings implements Serializable {
     private static final long serialVersionUID = 1L;
     /** The last configuration built in this JVM, with the settings it was built from: tasks of a search share it. */
     private static volatile Built last;
@@ -33,14 +33,14 @@ final class JobHadoopSettings implements Serializable {
      * {@code HADOOP_CONF_DIR} added), installed in {@link HadoopFiles} for this JVM's reads; returns its settings for
      * the tasks to carry to the executors.
      */
-    static JobHadoopSettings install(JavaSparkContext context) {
+    public static JobHadoopSettings install(JavaSparkContext context) {
         Configuration hadoop = HadoopConfDir.addTo(context.hadoopConfiguration(), System.getenv("HADOOP_CONF_DIR"));
         HadoopFiles.use(hadoop);
         return of(hadoop);
     }
 
     /** What {@code job} sets differently from a plain {@code new Configuration()} of this JVM. */
-    static JobHadoopSettings of(Configuration job) {
+    public static JobHadoopSettings of(Configuration job) {
         Configuration defaults = new Configuration();
         SortedMap<String, String> differences = new TreeMap<>();
         for (Map.Entry<String, String> entry : job) {
@@ -52,7 +52,7 @@ final class JobHadoopSettings implements Serializable {
     }
 
     /** Hadoop's defaults with these settings on top; the same instance while the settings stay the same. */
-    Configuration configuration() {
+    public Configuration configuration() {
         Built built = last;
         if (built == null || !built.settings().equals(settings)) {
             Configuration configuration = new Configuration();

@@ -1,9 +1,9 @@
 package io.sparktune.driver;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;

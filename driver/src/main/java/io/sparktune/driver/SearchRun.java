@@ -1,5 +1,7 @@
 package io.sparktune.driver;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.LeaderboardFiles;
 import io.sparktune.results.TrialJournal;
@@ -8,9 +10,7 @@ import io.sparktune.space.Candidate;
 import io.sparktune.space.sampler.Sampler;
 import io.sparktune.space.sampler.Samplers;
 import io.sparktune.space.searchspec.SearchSpec;
-import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
-import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.train.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
 package io.sparktune.driver;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.WorkerJson;
+import io.sparktune.refit.SparkRefit;
 import io.sparktune.space.Candidate;
-import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
-import io.sparktune.worker.WorkerJson;
 import io.sparktune.worker.data.HadoopFiles;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.sparktune.driver;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.WorkerJson;
 import io.sparktune.worker.SplitJob;
-import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
-import io.sparktune.worker.WorkerJson;
 import io.sparktune.worker.data.HadoopFiles;
 import java.io.Serializable;
 import org.apache.spark.TaskContext;

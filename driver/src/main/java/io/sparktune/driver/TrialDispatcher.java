@@ -1,7 +1,7 @@
 package io.sparktune.driver;
 
+import io.sparktune.records.SplitResult;
 import io.sparktune.space.Candidate;
-import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
 import java.util.List;
 import java.util.Optional;

@@ -3,12 +3,12 @@ package io.sparktune.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.TrialStatus;
+import io.sparktune.refit.Retrainer;
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.LeaderboardFiles;
-import io.sparktune.results.Retrainer;
 import io.sparktune.results.report.HtmlReport;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.TrialStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

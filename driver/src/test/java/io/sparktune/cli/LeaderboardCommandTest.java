@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;

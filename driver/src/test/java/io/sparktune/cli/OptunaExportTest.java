@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparktune.records.SplitResult;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.SplitResult;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,10 +3,10 @@ package io.sparktune.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
-import io.sparktune.worker.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.SplitResult;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.searchspec.Scoring;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.data.IdxReader;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.train.Examples;

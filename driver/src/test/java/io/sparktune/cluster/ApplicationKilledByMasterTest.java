@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.cli.MainForTests;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.TrialStatus;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;

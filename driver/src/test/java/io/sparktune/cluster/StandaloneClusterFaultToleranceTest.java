@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.cli.Main;
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.RunFiles;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
@@ -11,9 +13,7 @@ import io.sparktune.space.Candidate;
 import io.sparktune.space.sampler.Samplers;
 import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.space.searchspec.SpecParser;
-import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
-import io.sparktune.worker.TrialStatus;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.RunFiles;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
@@ -12,8 +14,6 @@ import io.sparktune.space.Candidate;
 import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.space.searchspec.SpecParser;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

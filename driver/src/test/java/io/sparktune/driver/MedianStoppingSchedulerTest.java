@@ -3,11 +3,11 @@ package io.sparktune.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.EpochRecord;
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
-import io.sparktune.worker.train.EpochRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

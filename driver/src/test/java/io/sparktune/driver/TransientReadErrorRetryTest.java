@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktune.cli.MainForTests;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

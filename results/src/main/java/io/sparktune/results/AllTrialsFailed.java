@@ -1,6 +1,6 @@
 package io.sparktune.results;
 
-import io.sparktune.worker.TrialStatus;
+import io.sparktune.records.TrialStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.sparktune.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.sparktune.worker.WorkerJson;
+import io.sparktune.records.WorkerJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

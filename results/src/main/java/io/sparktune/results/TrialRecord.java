@@ -1,8 +1,8 @@
 package io.sparktune.results;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.space.Candidate;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;

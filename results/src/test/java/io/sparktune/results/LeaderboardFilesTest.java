@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class LeaderboardFilesTest {
     static Leaderboard board(int trials) {
         List<TrialRecord> records = new ArrayList<>();
         for (int i = 0; i < trials; i++) {
-            records.add(LeaderboardTest.trial(
+            records.add(TrialFixtures.trial(
                     i,
                     Map.of("learning_rate", 1e-4 * (i + 1), "optimizer", "adam", "n_neurons", 10 + i),
                     TrialStatus.OK,
@@ -54,7 +54,7 @@ class LeaderboardFilesTest {
                         "java.io.IOException: bad \"file\", C:\\data\nsecond line",
                         "1@host")));
         Leaderboard board = Leaderboard.from(List.of(
-                LeaderboardTest.trial(
+                TrialFixtures.trial(
                         2,
                         Map.of("learning_rate", 1.0e-4, "optimizer", "adam", "n_neurons", 12),
                         TrialStatus.OK,

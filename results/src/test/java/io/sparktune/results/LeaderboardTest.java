@@ -1,43 +1,25 @@
 package io.sparktune.results;
 
+import static io.sparktune.results.TrialFixtures.trial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.TrialStatus;
 import io.sparktune.space.Candidate;
 import io.sparktune.space.searchspec.Task;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.net.NetworkFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LeaderboardTest {
+
     @TempDir
     Path dir;
-
-    static TrialRecord trial(int number, Map<String, Object> params, TrialStatus status, double... scores) {
-        List<SplitResult> splits = new java.util.ArrayList<>();
-        for (int k = 0; k < scores.length; k++) {
-            splits.add(new SplitResult(
-                    number,
-                    k,
-                    status,
-                    scores[k],
-                    3 + k,
-                    2,
-                    1.5 + k,
-                    List.of(),
-                    status == TrialStatus.OK ? null : "boom",
-                    "1@host"));
-        }
-        return TrialRecord.of(new Candidate(number, new TreeMap<>(params), 1000L + number), splits);
-    }
 
     @Test
     void ranksBestFirstTiesShareRankFailuresLast() {

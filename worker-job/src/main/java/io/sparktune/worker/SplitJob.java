@@ -1,5 +1,7 @@
 package io.sparktune.worker;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.space.sampler.TrialSeeds;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.Folds;

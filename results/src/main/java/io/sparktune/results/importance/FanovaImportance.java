@@ -1,5 +1,6 @@
 package io.sparktune.results.importance;
 
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.RunFiles;
 import io.sparktune.results.TrialJournal;
 import io.sparktune.results.TrialRecord;
@@ -7,7 +8,6 @@ import io.sparktune.results.importance.Importances.ParamImportance;
 import io.sparktune.space.SearchSpace;
 import io.sparktune.space.searchspec.SpecException;
 import io.sparktune.space.searchspec.SpecParser;
-import io.sparktune.worker.TrialStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.sparktune.results.optuna;
 
+import io.sparktune.records.SplitResult;
 import io.sparktune.results.AtomicFiles;
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.LeaderboardCells;
@@ -10,7 +11,6 @@ import io.sparktune.space.SpaceLayout;
 import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.space.searchspec.SpecException;
 import io.sparktune.space.searchspec.SpecParser;
-import io.sparktune.worker.SplitResult;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;

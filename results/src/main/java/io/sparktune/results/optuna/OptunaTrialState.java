@@ -1,10 +1,10 @@
 package io.sparktune.results.optuna;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.searchspec.SchedulerSettings;
 import io.sparktune.space.searchspec.SearchSpec;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 
 /**
  * The Optuna state of a finished sparktune trial ({@code optuna.trial.TrialState}, with its code): failed and

@@ -1,5 +1,6 @@
 package io.sparktune.results.report;
 
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.AtomicFiles;
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.LeaderboardCells;
@@ -11,7 +12,6 @@ import io.sparktune.space.distribution.Distribution;
 import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.space.searchspec.SpecException;
 import io.sparktune.space.searchspec.SpecParser;
-import io.sparktune.worker.TrialStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

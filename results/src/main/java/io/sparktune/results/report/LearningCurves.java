@@ -1,10 +1,10 @@
 package io.sparktune.results.report;
 
+import io.sparktune.records.EpochRecord;
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.TrialRecord;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
-import io.sparktune.worker.train.EpochRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

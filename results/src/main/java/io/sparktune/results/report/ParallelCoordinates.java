@@ -1,9 +1,9 @@
 package io.sparktune.results.report;
 
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.distribution.Distribution;
-import io.sparktune.worker.TrialStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.sparktune.results.report;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialRecord;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.results.importance.Importances.ParamImportance;
 import io.sparktune.space.Candidate;
@@ -14,8 +16,6 @@ import io.sparktune.space.distribution.Distribution;
 import io.sparktune.space.distribution.Fixed;
 import io.sparktune.space.distribution.IntRange;
 import io.sparktune.space.distribution.Uniform;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.sparktune.results.importance;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.Candidate;
 import io.sparktune.space.HyperParameter;
@@ -9,8 +11,6 @@ import io.sparktune.space.distribution.Distribution;
 import io.sparktune.space.distribution.IntRange;
 import io.sparktune.space.distribution.LogUniform;
 import io.sparktune.space.distribution.Uniform;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

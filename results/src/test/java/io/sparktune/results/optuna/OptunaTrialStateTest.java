@@ -2,13 +2,13 @@ package io.sparktune.results.optuna;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sparktune.records.EpochRecord;
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.space.searchspec.SpecParser;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
-import io.sparktune.worker.train.EpochRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

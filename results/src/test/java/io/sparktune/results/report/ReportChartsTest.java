@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.RunFiles;
 import io.sparktune.results.TrialRecord;
 import io.sparktune.space.distribution.Distribution;
 import io.sparktune.space.searchspec.SpecParser;
-import io.sparktune.worker.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.TrialRecord;
-import io.sparktune.worker.SplitResult;
-import io.sparktune.worker.TrialStatus;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

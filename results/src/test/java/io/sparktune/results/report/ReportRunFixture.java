@@ -1,5 +1,7 @@
 package io.sparktune.results.report;
 
+import io.sparktune.records.SplitResult;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.results.Leaderboard;
 import io.sparktune.results.LeaderboardFiles;
 import io.sparktune.results.RunFiles;
@@ -13,9 +15,7 @@ import io.sparktune.space.searchspec.SpecParser;
 import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.SplitJob;
 import io.sparktune.worker.SplitPlan;
-import io.sparktune.worker.SplitResult;
 import io.sparktune.worker.SplitTask;
-import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.data.DataRef;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.sparktune.worker.train;
 
-import io.sparktune.worker.WorkerJson;
+import io.sparktune.records.WorkerJson;
 import io.sparktune.worker.data.HadoopFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;

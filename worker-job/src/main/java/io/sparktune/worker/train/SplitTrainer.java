@@ -1,8 +1,9 @@
 package io.sparktune.worker.train;
 
+import io.sparktune.records.EpochRecord;
+import io.sparktune.records.TrialStatus;
 import io.sparktune.space.searchspec.Scoring;
 import io.sparktune.space.searchspec.TrainingSettings;
-import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.sparktune.worker.train;
 
+import io.sparktune.records.EpochRecord;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package io.sparktune.worker.train;
 
-import io.sparktune.worker.TrialStatus;
+import io.sparktune.records.EpochRecord;
+import io.sparktune.records.TrialStatus;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package io.sparktune.results;
+package io.sparktune.refit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparktune.records.TrialStatus;
+import io.sparktune.results.Leaderboard;
+import io.sparktune.results.LeaderboardCsv;
+import io.sparktune.results.LeaderboardFiles;
+import io.sparktune.results.LeaderboardRows;
+import io.sparktune.results.RunFiles;
+import io.sparktune.results.TrialFixtures;
 import io.sparktune.space.Candidate;
 import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.space.searchspec.SpecParser;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.net.NetworkFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +84,8 @@ class LeaderboardRowRetrainTest {
                 "relu");
         LeaderboardFiles.write(
                 Leaderboard.from(List.of(
-                        LeaderboardTest.trial(4, second, TrialStatus.OK, 0.7, 0.7),
-                        LeaderboardTest.trial(9, best, TrialStatus.OK, 0.8, 0.8))),
+                        TrialFixtures.trial(4, second, TrialStatus.OK, 0.7, 0.7),
+                        TrialFixtures.trial(9, best, TrialStatus.OK, 0.8, 0.8))),
                 runDir);
         SearchSpec spec = SpecParser.parse(RunFiles.spec(runDir));
 

@@ -1,4 +1,4 @@
-package io.sparktune.results;
+package io.sparktune.refit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparktune.records.TrialStatus;
+import io.sparktune.results.Leaderboard;
+import io.sparktune.results.LeaderboardFiles;
+import io.sparktune.results.TrialFixtures;
+import io.sparktune.results.TrialRecord;
 import io.sparktune.worker.FashionMnist;
-import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.LabeledData;
 import java.io.File;
@@ -158,7 +162,7 @@ class PortableModelZipTest {
                 "learning_rate",
                 optimizer.equals("sgd") ? 0.05 : 3e-3));
         params.putAll(schedule);
-        return LeaderboardTest.trial(number, params, TrialStatus.OK, 0.5, 0.5);
+        return TrialFixtures.trial(number, params, TrialStatus.OK, 0.5, 0.5);
     }
 
     /** A run directory with a spec and a leaderboard of {@code trials}. */

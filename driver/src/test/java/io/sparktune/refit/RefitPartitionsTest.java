@@ -1,10 +1,9 @@
-package io.sparktune.driver;
+package io.sparktune.refit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktune.results.RefitEngine;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.train.Examples;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.sparktune.worker;
+package io.sparktune.records;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

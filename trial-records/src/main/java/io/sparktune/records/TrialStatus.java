@@ -1,4 +1,4 @@
-package io.sparktune.worker;
+package io.sparktune.records;
 
 /** How a training ended. Only {@code OK} trainings have a meaningful score; the others rank last. */
 public enum TrialStatus {

@@ -1,7 +1,7 @@
-package io.sparktune.driver;
+package io.sparktune.refit;
 
-import io.sparktune.results.RefitEngine;
-import io.sparktune.worker.WorkerJson;
+import io.sparktune.driver.JobHadoopSettings;
+import io.sparktune.records.WorkerJson;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.DataRef;
 import io.sparktune.worker.data.Folds;

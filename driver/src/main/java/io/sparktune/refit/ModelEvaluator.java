@@ -1,5 +1,6 @@
-package io.sparktune.results;
+package io.sparktune.refit;
 
+import io.sparktune.results.RunFiles;
 import io.sparktune.space.searchspec.DataFiles;
 import io.sparktune.space.searchspec.SearchSpec;
 import io.sparktune.space.searchspec.SpecException;

@@ -1,4 +1,4 @@
-package io.sparktune.results;
+package io.sparktune.refit;
 
 import io.sparktune.worker.data.DataRef;
 import io.sparktune.worker.train.Examples;

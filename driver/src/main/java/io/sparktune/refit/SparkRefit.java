@@ -1,6 +1,6 @@
-package io.sparktune.driver;
+package io.sparktune.refit;
 
-import io.sparktune.results.RefitEngine;
+import io.sparktune.driver.JobHadoopSettings;
 import io.sparktune.space.sampler.TrialSeeds;
 import io.sparktune.worker.train.SplitTrainer;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * same weights and optimizer state and fits a few minibatches ({@link #AVERAGING_FREQUENCY} by default) of the row's
  * batch size from its share of the rows ({@link RefitPartitions}); then the driver averages weights and optimizer
  * state and broadcasts them again. One pass over all rows is an epoch, after which {@code max_trial_seconds} is
- * checked (not within it). Early stopping, scoring and saving stay {@link io.sparktune.results.Retrainer}'s: after each
+ * checked (not within it). Early stopping, scoring and saving stay {@link io.sparktune.refit.Retrainer}'s: after each
  * epoch the driver's network holds the averaged weights. The Spark context starts when the training does (after the
  * spec, the row and the data were read, so a mistake there is reported without starting Spark) and stops on
  * {@link #close()}.

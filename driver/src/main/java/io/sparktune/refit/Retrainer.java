@@ -1,5 +1,10 @@
-package io.sparktune.results;
+package io.sparktune.refit;
 
+import io.sparktune.records.TrialStatus;
+import io.sparktune.results.AtomicFiles;
+import io.sparktune.results.LeaderboardCsv;
+import io.sparktune.results.LeaderboardRows;
+import io.sparktune.results.RunFiles;
 import io.sparktune.space.Candidate;
 import io.sparktune.space.searchspec.Scoring;
 import io.sparktune.space.searchspec.SearchSpec;
@@ -7,7 +12,6 @@ import io.sparktune.space.searchspec.SpecException;
 import io.sparktune.space.searchspec.SpecParser;
 import io.sparktune.space.searchspec.TrainingSettings;
 import io.sparktune.worker.SplitTask;
-import io.sparktune.worker.TrialStatus;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.DataRef;
 import io.sparktune.worker.data.Folds;
@@ -249,7 +253,7 @@ public final class Retrainer {
         description.put("trained_with", new TreeMap<>(trainedWith));
         description.put("model", outcome.model().getFileName().toString());
         description.put("portable_differences", portableDifferences);
-        return io.sparktune.worker.WorkerJson.mapper()
+        return io.sparktune.records.WorkerJson.mapper()
                         .writerWithDefaultPrettyPrinter()
                         .writeValueAsString(description) + "\n";
     }

@@ -1,6 +1,5 @@
-package io.sparktune.worker;
+package io.sparktune.records;
 
-import io.sparktune.worker.train.EpochRecord;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
