@@ -136,7 +136,7 @@ class PortableModelZipTest {
         try (URLClassLoader plain = new URLClassLoader(urls(classPath), ClassLoader.getPlatformClassLoader())) {
             plain.loadClass("org.deeplearning4j.util.ModelSerializer");
             assertThrows(ClassNotFoundException.class, () -> plain.loadClass(PortableModelZipTest.class.getName()));
-            assertThrows(ClassNotFoundException.class, () -> plain.loadClass("io.sparktune.worker.net.FusedAdam"));
+            assertThrows(ClassNotFoundException.class, () -> plain.loadClass("io.sparktune.worker.fastpath.FusedAdam"));
         }
         List<String> lines = runPlainDl4j(classPath, childArgs);
         for (int i = 0; i < cases.size(); i++) {

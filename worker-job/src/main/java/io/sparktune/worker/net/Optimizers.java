@@ -2,6 +2,8 @@ package io.sparktune.worker.net;
 
 import io.sparktune.space.Candidate;
 import io.sparktune.space.HyperParameter;
+import io.sparktune.worker.fastpath.FusedAdam;
+import io.sparktune.worker.fastpath.HeavyBallMomentum;
 import org.nd4j.linalg.learning.config.AMSGrad;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.AdaMax;

@@ -1,5 +1,7 @@
 package io.sparktune.worker.net;
 
+import io.sparktune.worker.fastpath.FusedAdam;
+import io.sparktune.worker.fastpath.HeavyBallMomentum;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashSet;
 import java.util.List;

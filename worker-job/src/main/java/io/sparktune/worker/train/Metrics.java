@@ -3,6 +3,7 @@ package io.sparktune.worker.train;
 import io.sparktune.space.searchspec.Scoring;
 import io.sparktune.space.searchspec.Task;
 import io.sparktune.worker.data.LabeledData;
+import io.sparktune.worker.fastpath.Predictor;
 import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.List;
 import java.util.Optional;
@@ -46,40 +47,17 @@ public final class Metrics {
         /** {@code net}'s outputs on {@code features}, computed once (see {@link Predictor}). */
         static Outputs of(MultiLayerNetwork net, INDArray features) {
             try (Predictor predictor = new Predictor()) {
-                return predictor.outputs(net, features);
+                return of(predictor, net, features);
             }
+        }
+
+        /** {@code net}'s outputs on {@code features} by {@code predictor}, which may keep buffers for the next call. */
+        static Outputs of(Predictor predictor, MultiLayerNetwork net, INDArray features) {
+            return new Outputs(predictor.outputs(net, features), (int) net.layerSize(net.getnLayers() - 1));
         }
 
         float at(int row, int column) {
             return values[row * columns + column];
-        }
-    }
-
-    /**
-     * A network's outputs, computed again and again (validation after every epoch): {@link DenseBackprop#predict}
-     * where it trains the network (the same forward pass with direct BLAS calls, its buffers kept between calls),
-     * else DL4J's {@code output(features, false)}. Holds one network at a time; {@link #close} frees the buffers.
-     */
-    static final class Predictor implements AutoCloseable {
-        private MultiLayerNetwork net;
-        private Optional<DenseBackprop> dense = Optional.empty();
-
-        Outputs outputs(MultiLayerNetwork network, INDArray features) {
-            if (network != net) {
-                close();
-                net = network;
-                dense = DenseBackprop.forPrediction(network);
-            }
-            int columns = (int) network.layerSize(network.getnLayers() - 1);
-            return dense.map(forward -> new Outputs(forward.predict(features), columns))
-                    .orElseGet(() -> Outputs.of(network.output(features, false)));
-        }
-
-        @Override
-        public void close() {
-            dense.ifPresent(DenseBackprop::close);
-            dense = Optional.empty();
-            net = null;
         }
     }
 

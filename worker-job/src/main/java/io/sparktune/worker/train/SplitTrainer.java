@@ -4,6 +4,8 @@ import io.sparktune.records.EpochRecord;
 import io.sparktune.records.TrialStatus;
 import io.sparktune.space.searchspec.Scoring;
 import io.sparktune.space.searchspec.TrainingSettings;
+import io.sparktune.worker.fastpath.BatchStep;
+import io.sparktune.worker.fastpath.Predictor;
 import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,13 +78,13 @@ public final class SplitTrainer {
         if (!Metrics.scoringsFor(validation.source()).contains(scoring)) {
             throw new IllegalArgumentException("scoring " + scoring.specName() + " does not apply to this data's task");
         }
-        Metrics.Predictor predictor = new Metrics.Predictor();
+        Predictor predictor = new Predictor();
         return new ValidationScorer() {
             private SortedMap<String, Double> last;
 
             @Override
             public double score(MultiLayerNetwork net) {
-                last = Metrics.all(predictor.outputs(net, validation.features()), validation.source());
+                last = Metrics.all(Metrics.Outputs.of(predictor, net, validation.features()), validation.source());
                 return last.get(scoring.specName());
             }
 

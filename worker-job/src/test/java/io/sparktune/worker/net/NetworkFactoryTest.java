@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.sparktune.space.Candidate;
 import io.sparktune.space.searchspec.Task;
+import io.sparktune.worker.fastpath.FusedAdam;
+import io.sparktune.worker.fastpath.HeavyBallMomentum;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

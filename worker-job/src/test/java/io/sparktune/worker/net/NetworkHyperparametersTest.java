@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.sparktune.space.searchspec.Task;
+import io.sparktune.worker.fastpath.HeavyBallMomentum;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -1,4 +1,4 @@
-package io.sparktune.worker.train;
+package io.sparktune.worker.fastpath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,9 @@ import io.sparktune.worker.FashionMnist;
 import io.sparktune.worker.data.DataCache;
 import io.sparktune.worker.data.LabeledData;
 import io.sparktune.worker.net.NetworkFactory;
+import io.sparktune.worker.train.Examples;
+import io.sparktune.worker.train.Metrics;
+import io.sparktune.worker.train.ShuffledBatches;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;

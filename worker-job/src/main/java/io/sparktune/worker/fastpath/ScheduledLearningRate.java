@@ -1,4 +1,4 @@
-package io.sparktune.worker.net;
+package io.sparktune.worker.fastpath;
 
 import java.util.Objects;
 import org.nd4j.linalg.learning.config.IUpdater;

@@ -1,10 +1,10 @@
-package io.sparktune.worker.train;
+package io.sparktune.worker.fastpath;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** One optimisation step on a mini-batch; returns the batch's training loss (DL4J's score). */
-interface BatchStep extends AutoCloseable {
+public interface BatchStep extends AutoCloseable {
 
     double fit(INDArray features, INDArray targets);
 

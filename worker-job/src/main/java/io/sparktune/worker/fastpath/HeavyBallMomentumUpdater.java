@@ -1,4 +1,4 @@
-package io.sparktune.worker.net;
+package io.sparktune.worker.fastpath;
 
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;

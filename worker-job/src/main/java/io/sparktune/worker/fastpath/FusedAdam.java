@@ -1,4 +1,4 @@
-package io.sparktune.worker.net;
+package io.sparktune.worker.fastpath;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.sparktune.worker.train;
+package io.sparktune.worker.fastpath;
 
 import java.util.Optional;
 import org.nd4j.linalg.activations.IActivation;

@@ -1,4 +1,4 @@
-package io.sparktune.worker.net;
+package io.sparktune.worker.fastpath;
 
 import io.sparktune.worker.nd.OffHeapFloats;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.sparktune.worker.train;
+package io.sparktune.worker.fastpath;
 
 import io.sparktune.worker.nd.Blas;
 import io.sparktune.worker.nd.OffHeapFloats;
@@ -38,16 +38,16 @@ final class DenseBuffers {
     private final float[] features;
 
     /** Buffers for training steps on batches of {@code rows}; the dropout arrays only {@code withDropout}. */
-    static DenseBuffers forTraining(DenseBackprop.DenseParams[] layers, int rows, boolean withDropout) {
+    static DenseBuffers forTraining(DenseParams[] layers, int rows, boolean withDropout) {
         return new DenseBuffers(layers, rows, true, withDropout);
     }
 
     /** Buffers for the forward pass alone (no δ, targets or dropout arrays), on blocks of {@code rows}. */
-    static DenseBuffers forPrediction(DenseBackprop.DenseParams[] layers, int rows) {
+    static DenseBuffers forPrediction(DenseParams[] layers, int rows) {
         return new DenseBuffers(layers, rows, false, false);
     }
 
-    private DenseBuffers(DenseBackprop.DenseParams[] layers, int rows, boolean training, boolean withDropout) {
+    private DenseBuffers(DenseParams[] layers, int rows, boolean training, boolean withDropout) {
         this.rows = rows;
         int count = layers.length;
         inputs = new Blas.Matrix[count];

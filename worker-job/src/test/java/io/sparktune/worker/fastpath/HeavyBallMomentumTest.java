@@ -1,4 +1,4 @@
-package io.sparktune.worker.net;
+package io.sparktune.worker.fastpath;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

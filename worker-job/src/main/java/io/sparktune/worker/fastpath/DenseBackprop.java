@@ -1,8 +1,7 @@
-package io.sparktune.worker.train;
+package io.sparktune.worker.fastpath;
 
 import io.sparktune.worker.nd.Blas;
 import io.sparktune.worker.nd.OffHeapFloats;
-import io.sparktune.worker.net.JavaUpdaterRules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,16 +64,6 @@ final class DenseBackprop implements BatchStep {
 
     private final JavaUpdaterRules updaterRules = new JavaUpdaterRules();
     private SplittableRandom random;
-
-    /** A layer's parameters and gradients (views into the network's flat arrays) and its activation. */
-    record DenseParams(
-            Blas.Matrix weights,
-            INDArray bias,
-            Blas.Matrix weightGradient,
-            INDArray biasGradient,
-            int inputs,
-            int outputs,
-            DenseActivation activation) {}
 
     private DenseBackprop(
             MultiLayerNetwork net,
