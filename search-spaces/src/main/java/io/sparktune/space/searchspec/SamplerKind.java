@@ -1,8 +1,7 @@
 package io.sparktune.space.searchspec;
 
-import java.util.Arrays;
+import io.sparktune.space.SpecNames;
 import java.util.List;
-import java.util.Locale;
 
 /** The samplers {@code search.sampler} may name; each has its settings record in {@link SamplerSettings}. */
 public enum SamplerKind {
@@ -14,16 +13,16 @@ public enum SamplerKind {
     TPE;
 
     public String specName() {
-        return name().toLowerCase(Locale.ROOT);
+        return SpecNames.of(this);
     }
 
     /** Every spec name, in declaration order. */
     public static List<String> specNames() {
-        return Arrays.stream(values()).map(SamplerKind::specName).toList();
+        return SpecNames.of(values());
     }
 
     /** The kind named {@code specName} in a spec (one of {@link #specNames()}). */
     public static SamplerKind fromSpecName(String specName) {
-        return valueOf(specName.toUpperCase(Locale.ROOT));
+        return SpecNames.find(values(), specName, "sampler");
     }
 }

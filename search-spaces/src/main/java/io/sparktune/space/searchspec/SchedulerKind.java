@@ -1,8 +1,7 @@
 package io.sparktune.space.searchspec;
 
-import java.util.Arrays;
+import io.sparktune.space.SpecNames;
 import java.util.List;
-import java.util.Locale;
 
 /** The schedulers {@code search.scheduler} may name; each has its settings record in {@link SchedulerSettings}. */
 public enum SchedulerKind {
@@ -11,16 +10,16 @@ public enum SchedulerKind {
     MEDIAN;
 
     public String specName() {
-        return name().toLowerCase(Locale.ROOT);
+        return SpecNames.of(this);
     }
 
     /** Every spec name, in declaration order. */
     public static List<String> specNames() {
-        return Arrays.stream(values()).map(SchedulerKind::specName).toList();
+        return SpecNames.of(values());
     }
 
     /** The kind named {@code specName} in a spec (one of {@link #specNames()}). */
     public static SchedulerKind fromSpecName(String specName) {
-        return valueOf(specName.toUpperCase(Locale.ROOT));
+        return SpecNames.find(values(), specName, "scheduler");
     }
 }
