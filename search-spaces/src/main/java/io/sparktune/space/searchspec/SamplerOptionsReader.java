@@ -28,7 +28,7 @@ final class SamplerOptionsReader {
         this.problems = problems;
     }
 
-    /** The settings of {@code sampler} (null if the sampler is invalid) with its keys under {@code search}; null on problems. */
+    /** The settings of {@code sampler} (null if invalid) from its keys under {@code search}; null on problems. */
     SamplerSettings read(JsonNode search, SamplerKind sampler) {
         int before = problems.size();
         Integer gridPoints = option(
