@@ -8,7 +8,7 @@ public final class Schedulers {
 
     private Schedulers() {}
 
-    /** The scheduler of {@code spec.search().scheduler()}, its rungs or epochs bounded by {@code training.max_epochs}. */
+    /** The scheduler of {@code spec.search().scheduler()}, bounded by {@code training.max_epochs}. */
     public static TrialScheduler forSpec(SearchSpec spec) {
         SchedulerSettings settings = spec.search().scheduler();
         int maxEpochs = spec.training().maxEpochs();
