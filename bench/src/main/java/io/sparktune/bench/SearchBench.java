@@ -2,6 +2,7 @@ package io.sparktune.bench;
 
 import io.sparktune.driver.Budget;
 import io.sparktune.driver.ProgressLog;
+import io.sparktune.driver.Schedulers;
 import io.sparktune.driver.SearchRun;
 import io.sparktune.driver.SparkConfs;
 import io.sparktune.driver.SparkDispatcher;
@@ -80,7 +81,7 @@ final class SearchBench {
                 spec,
                 runDir,
                 probe,
-                SearchRun.schedulerFor(spec),
+                Schedulers.forSpec(spec),
                 new Budget(spec.search().nIter(), 0, OptionalDouble.empty()),
                 new StopRequest(),
                 new ProgressLog(ProgressLog.Mode.QUIET, System.err));

@@ -5,6 +5,7 @@ import io.sparktune.driver.CheckpointDir;
 import io.sparktune.driver.LiveSearchPage;
 import io.sparktune.driver.ProgressLog;
 import io.sparktune.driver.Resume;
+import io.sparktune.driver.Schedulers;
 import io.sparktune.driver.SearchRun;
 import io.sparktune.driver.SparkDispatcher;
 import io.sparktune.driver.StopRequest;
@@ -173,7 +174,7 @@ public final class SearchCommand implements Callable<Integer> {
                             spec,
                             out,
                             dispatcher,
-                            SearchRun.schedulerFor(spec),
+                            Schedulers.forSpec(spec),
                             budget(spec),
                             stop,
                             progress,

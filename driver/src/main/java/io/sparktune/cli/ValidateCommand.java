@@ -74,7 +74,7 @@ public final class ValidateCommand implements Callable<Integer> {
         int count = Samplers.candidateCount(spec, sampler);
         OptionalInt grid = sampler.size();
         if (grid.isEmpty()) {
-            return count + " (" + spec.search().sampler() + ", n_iter "
+            return count + " (" + spec.search().sampler().specName() + ", n_iter "
                     + spec.search().nIter() + ")";
         }
         return count + " (grid of " + grid.getAsInt()

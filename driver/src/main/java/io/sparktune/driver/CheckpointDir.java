@@ -25,7 +25,10 @@ public final class CheckpointDir {
 
     /** True if {@code spec}'s scheduler saves checkpoints between a trial's segments. */
     public static boolean usedBy(SearchSpec spec) {
-        return spec.search().scheduler().isAsha() || spec.search().scheduler().isMedian();
+        return switch (spec.search().scheduler().kind()) {
+            case FIFO -> false;
+            case ASHA, MEDIAN -> true;
+        };
     }
 
     /** The location as given (not yet qualified): {@code option} (null if not given), recorded, spec, default. */

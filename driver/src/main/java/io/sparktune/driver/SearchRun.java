@@ -133,18 +133,6 @@ public final class SearchRun {
         this.progress = progress;
     }
 
-    /** The scheduler the spec asks for. */
-    public static TrialScheduler schedulerFor(SearchSpec spec) {
-        var settings = spec.search().scheduler();
-        if (settings.isAsha()) {
-            return new AshaScheduler(settings.minEpochs(), spec.training().maxEpochs(), settings.reductionFactor());
-        }
-        return settings.isMedian()
-                ? new MedianStoppingScheduler(
-                        spec.training().maxEpochs(), settings.warmupEpochs(), settings.minTrials())
-                : TrialScheduler.fifo();
-    }
-
     /** Runs the search; {@code journal} holds the records of a resumed search (empty for a new one). */
     public Outcome run(List<TrialRecord> journal) throws IOException, InterruptedException {
         Sampler sampler = Samplers.forSpec(spec);

@@ -59,14 +59,14 @@ class CheckpointLifecycleTest {
         Path elsewhere = dir.resolve("elsewhere");
         RunFiles.startNew(out, specFile);
         StopRequest stop = new StopRequest();
-        Watching first = new Watching(SearchRun.schedulerFor(spec), elsewhere, out, stop, true);
-        Watching resumed = new Watching(SearchRun.schedulerFor(spec), elsewhere, out, new StopRequest(), false);
+        Watching first = new Watching(Schedulers.forSpec(spec), elsewhere, out, stop, true);
+        Watching resumed = new Watching(Schedulers.forSpec(spec), elsewhere, out, new StopRequest(), false);
         SearchRun.Outcome stopped;
         SearchRun.Outcome completed;
         try (SparkDispatcher spark = new SparkDispatcher(SparkConfs.forSearch("t", "local[2]", Map.of()))) {
             stopped = run(spec, out, spark, first, stop, elsewhere, List.of());
             assertEquals("top rung reached", stopped.stopReason());
-            AshaScheduler replayed = (AshaScheduler) SearchRun.schedulerFor(spec);
+            AshaScheduler replayed = (AshaScheduler) Schedulers.forSpec(spec);
             List<TrialRecord> journal = TrialJournal.read(out);
             journal.forEach(replayed::replay);
             for (TrialRecord record : journal) {

@@ -32,17 +32,23 @@ public final class Conditions {
             CONDITIONS.put(hp, hidden);
         }
         CONDITIONS.put(HyperParameter.FUNNEL, atLeast(HyperParameter.N_HIDDEN, 2));
-        CONDITIONS.put(HyperParameter.MOMENTUM, oneOf(HyperParameter.OPTIMIZER, "momentum", "nesterov"));
-        Condition adamFamily = oneOf(HyperParameter.OPTIMIZER, "adam", "nadam", "adamax", "amsgrad");
+        CONDITIONS.put(HyperParameter.MOMENTUM, optimizerIs(Optimizer.MOMENTUM, Optimizer.NESTEROV));
+        Condition adamFamily = optimizerIs(Optimizer.ADAM, Optimizer.NADAM, Optimizer.ADAMAX, Optimizer.AMSGRAD);
         CONDITIONS.put(HyperParameter.BETA1, adamFamily);
         CONDITIONS.put(HyperParameter.BETA2, adamFamily);
         CONDITIONS.put(
                 HyperParameter.EPSILON,
-                oneOf(HyperParameter.OPTIMIZER, "adagrad", "rmsprop", "adam", "nadam", "adamax", "amsgrad"));
-        CONDITIONS.put(HyperParameter.RHO, oneOf(HyperParameter.OPTIMIZER, "rmsprop"));
-        CONDITIONS.put(HyperParameter.LR_DECAY_RATE, oneOf(HyperParameter.LR_SCHEDULE, "exponential", "step"));
-        CONDITIONS.put(HyperParameter.LR_DECAY_EPOCHS, oneOf(HyperParameter.LR_SCHEDULE, "step", "cosine"));
-        CONDITIONS.put(HyperParameter.LR_MIN_RATIO, oneOf(HyperParameter.LR_SCHEDULE, "cosine"));
+                optimizerIs(
+                        Optimizer.ADAGRAD,
+                        Optimizer.RMSPROP,
+                        Optimizer.ADAM,
+                        Optimizer.NADAM,
+                        Optimizer.ADAMAX,
+                        Optimizer.AMSGRAD));
+        CONDITIONS.put(HyperParameter.RHO, optimizerIs(Optimizer.RMSPROP));
+        CONDITIONS.put(HyperParameter.LR_DECAY_RATE, lrScheduleIs(LrSchedule.EXPONENTIAL, LrSchedule.STEP));
+        CONDITIONS.put(HyperParameter.LR_DECAY_EPOCHS, lrScheduleIs(LrSchedule.STEP, LrSchedule.COSINE));
+        CONDITIONS.put(HyperParameter.LR_MIN_RATIO, lrScheduleIs(LrSchedule.COSINE));
     }
 
     private Conditions() {}
@@ -62,13 +68,19 @@ public final class Conditions {
                 parent, v -> v instanceof Number n && n.intValue() >= min, parent.specName() + " ≥ " + min);
     }
 
-    private static Condition oneOf(HyperParameter parent, String... values) {
-        Set<String> allowed = Set.of(values);
+    private static Condition optimizerIs(Optimizer... optimizers) {
+        return oneOf(HyperParameter.OPTIMIZER, SpecNames.of(optimizers));
+    }
+
+    private static Condition lrScheduleIs(LrSchedule... schedules) {
+        return oneOf(HyperParameter.LR_SCHEDULE, SpecNames.of(schedules));
+    }
+
+    private static Condition oneOf(HyperParameter parent, List<String> values) {
+        Set<String> allowed = Set.copyOf(values);
+        int last = values.size() - 1;
         String text = parent.specName() + " is "
-                + (values.length == 1
-                        ? values[0]
-                        : String.join(", ", List.of(values).subList(0, values.length - 1)) + " or "
-                                + values[values.length - 1]);
+                + (last == 0 ? values.get(0) : String.join(", ", values.subList(0, last)) + " or " + values.get(last));
         return new Condition(parent, allowed::contains, text);
     }
 }

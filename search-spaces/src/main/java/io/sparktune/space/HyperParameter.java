@@ -15,10 +15,9 @@ public enum HyperParameter {
     N_HIDDEN(Kind.INT, 0, 64, 1),
     N_NEURONS(Kind.INT, 1, 1_000_000, 30),
     LEARNING_RATE(Kind.REAL, Double.MIN_NORMAL, 100.0, 3e-3),
-    OPTIMIZER(
-            List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "nadam", "adamax", "amsgrad"), "adam"),
+    OPTIMIZER(Optimizer.specNames(), Optimizer.ADAM.specName()),
     DROPOUT(Kind.REAL, 0.0, 0.95, 0.0),
-    ACTIVATION(List.of("relu", "leakyrelu", "elu", "selu", "tanh", "sigmoid", "gelu"), "relu"),
+    ACTIVATION(ActivationFunction.specNames(), ActivationFunction.RELU.specName()),
     L2(Kind.REAL, 0.0, 10.0, 0.0),
     BATCH_SIZE(Kind.INT, 1, 1_000_000, 32),
     /**
@@ -28,17 +27,8 @@ public enum HyperParameter {
     NEURONS_PER_LAYER(Kind.INT, 1, 1_000_000, null),
     /** Width ratio of consecutive hidden layers: layer i has {@code round(n_neurons · funnel^i)} units (at least 1). */
     FUNNEL(Kind.REAL, Double.MIN_NORMAL, 1.0, 1.0),
-    /** Keras initializer names; {@code auto}: He for the ReLU family, LeCun for SELU, Glorot otherwise. */
-    WEIGHT_INIT(
-            List.of(
-                    "auto",
-                    "he_normal",
-                    "he_uniform",
-                    "glorot_normal",
-                    "glorot_uniform",
-                    "lecun_normal",
-                    "lecun_uniform"),
-            "auto"),
+    /** Keras initializer names ({@link WeightInitializer}). */
+    WEIGHT_INIT(WeightInitializer.specNames(), WeightInitializer.AUTO.specName()),
     /** A batch-normalisation layer after each hidden dense layer; written {@code true}/{@code false}, stored as text. */
     BATCH_NORM(List.of("false", "true"), "false"),
     L1(Kind.REAL, 0.0, 10.0, 0.0),
@@ -48,7 +38,7 @@ public enum HyperParameter {
     EPSILON(Kind.REAL, Double.MIN_NORMAL, 1.0, 1e-7),
     RHO(Kind.REAL, 0.0, 0.999999, 0.9),
     /** Learning rate per epoch: constant, {@code lr·rate^epoch}, {@code lr·rate^⌊epoch/epochs⌋}, or a cosine decay. */
-    LR_SCHEDULE(List.of("none", "exponential", "step", "cosine"), "none"),
+    LR_SCHEDULE(LrSchedule.specNames(), LrSchedule.NONE.specName()),
     LR_DECAY_RATE(Kind.REAL, Double.MIN_NORMAL, 1.0, 0.9),
     LR_DECAY_EPOCHS(Kind.INT, 1, 10_000, 10),
     /** The floor of the cosine decay as a fraction of the learning rate (Keras' {@code CosineDecay(alpha)}). */

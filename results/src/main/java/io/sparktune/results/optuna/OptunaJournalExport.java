@@ -102,8 +102,8 @@ public final class OptunaJournalExport {
                 LocalDateTime.ofInstant(Files.getLastModifiedTime(journalFile).toInstant(), ZoneId.systemDefault());
         OptunaJournal journal = new OptunaJournal(name);
         journal.studyUserAttr("scoring", spec.search().scoring().specName());
-        journal.studyUserAttr("sampler", spec.search().sampler());
-        journal.studyUserAttr("scheduler", spec.search().scheduler().name());
+        journal.studyUserAttr("sampler", spec.search().sampler().specName());
+        journal.studyUserAttr("scheduler", spec.search().scheduler().specName());
         Leaderboard board = Leaderboard.from(TrialJournal.read(runDir));
         Map<OptunaTrialState, Integer> states = addTrials(journal, spec, board, end);
         try {

@@ -38,24 +38,26 @@ public enum OptunaTrialState {
         }
         SchedulerSettings scheduler = spec.search().scheduler();
         int maxEpochs = spec.training().maxEpochs();
-        if (scheduler.isAsha()) {
-            int[] rungEpochs =
-                    SchedulerSettings.rungEpochs(scheduler.minEpochs(), maxEpochs, scheduler.reductionFactor());
-            int rung = trial.rung() == null ? 0 : trial.rung();
-            // as AshaScheduler: a trial whose every split stopped before its rung's epoch ended by itself
-            boolean endedByItself = trial.splits().stream().allMatch(split -> split.epochsRun() < rungEpochs[rung]);
-            return rung >= rungEpochs.length - 1 || endedByItself ? COMPLETE : PRUNED;
-        }
-        if (scheduler.isMedian()) {
-            // as MedianStoppingScheduler: its last segment trained to the epoch the furthest split reached; the trial
-            // ended by itself if some split stopped short of it, or at max_epochs
-            int asked = trial.splits().stream()
-                    .mapToInt(SplitResult::epochsRun)
-                    .max()
-                    .orElse(0);
-            int reached = trial.meanValidationCurve().length;
-            return reached < asked || reached >= maxEpochs ? COMPLETE : PRUNED;
-        }
-        return COMPLETE;
+        return switch (scheduler.kind()) {
+            case FIFO -> COMPLETE;
+            case ASHA -> ofAsha(trial, ((SchedulerSettings.Asha) scheduler).rungEpochs(maxEpochs));
+            case MEDIAN -> ofMedian(trial, maxEpochs);
+        };
+    }
+
+    private static OptunaTrialState ofAsha(TrialRecord trial, int[] rungEpochs) {
+        int rung = trial.rung() == null ? 0 : trial.rung();
+        // as AshaScheduler: a trial whose every split stopped before its rung's epoch ended by itself
+        boolean endedByItself = trial.splits().stream().allMatch(split -> split.epochsRun() < rungEpochs[rung]);
+        return rung >= rungEpochs.length - 1 || endedByItself ? COMPLETE : PRUNED;
+    }
+
+    private static OptunaTrialState ofMedian(TrialRecord trial, int maxEpochs) {
+        // as MedianStoppingScheduler: its last segment trained to the epoch the furthest split reached; the trial
+        // ended by itself if some split stopped short of it, or at max_epochs
+        int asked =
+                trial.splits().stream().mapToInt(SplitResult::epochsRun).max().orElse(0);
+        int reached = trial.meanValidationCurve().length;
+        return reached < asked || reached >= maxEpochs ? COMPLETE : PRUNED;
     }
 }

@@ -1,6 +1,6 @@
 package io.sparktune.space.sampler;
 
-import io.sparktune.space.searchspec.SamplerOptions;
+import io.sparktune.space.searchspec.SamplerSettings;
 import io.sparktune.space.searchspec.SearchSettings;
 import io.sparktune.space.searchspec.SearchSpec;
 
@@ -9,18 +9,18 @@ public final class Samplers {
 
     private Samplers() {}
 
-    /** The sampler named by {@code spec.search().sampler()}, seeded with the search seed, over the spec's space. */
+    /** The sampler of {@code spec.search().sampler()}, seeded with the search seed, over the spec's space. */
     public static Sampler forSpec(SearchSpec spec) {
         SearchSettings search = spec.search();
-        SamplerOptions options = search.samplerOptions();
-        return switch (search.sampler()) {
-            case SearchSettings.RANDOM -> new ArbiterRandomSampler(spec.space(), search.seed());
-            case SearchSettings.GRID ->
-                new GridSampler(spec.space(), search.seed(), options.gridPoints(), options.maxGrid());
-            case SearchSettings.TPE -> new TpeSampler(spec.space(), search.seed(), options.nStartup());
-            default ->
-                throw new IllegalArgumentException("unknown sampler '" + search.sampler() + "' (expected one of "
-                        + String.join(", ", SearchSettings.SAMPLERS) + ")");
+        SamplerSettings settings = search.sampler();
+        // each kind belongs to one record (SamplerSettings.kind), so the casts cannot fail
+        return switch (settings.kind()) {
+            case RANDOM -> new ArbiterRandomSampler(spec.space(), search.seed());
+            case GRID -> {
+                SamplerSettings.Grid grid = (SamplerSettings.Grid) settings;
+                yield new GridSampler(spec.space(), search.seed(), grid.gridPoints(), grid.maxGrid());
+            }
+            case TPE -> new TpeSampler(spec.space(), search.seed(), ((SamplerSettings.Tpe) settings).nStartup());
         };
     }
 

@@ -14,10 +14,9 @@ import java.util.Map;
  * {@code grid_points}, and the grid may not be larger than {@code max_grid}.
  */
 final class SamplerOptionsReader {
-    static final String GRID = SearchSettings.GRID;
-    static final String TPE = SearchSettings.TPE;
     /** Every sampler key, with the sampler it belongs to. */
-    static final Map<String, String> KEYS = Map.of("grid_points", GRID, "max_grid", GRID, "n_startup", TPE);
+    static final Map<String, SamplerKind> KEYS =
+            Map.of("grid_points", SamplerKind.GRID, "max_grid", SamplerKind.GRID, "n_startup", SamplerKind.TPE);
 
     static final List<String> KEY_NAMES = List.of("grid_points", "max_grid", "n_startup");
 
@@ -29,25 +28,45 @@ final class SamplerOptionsReader {
         this.problems = problems;
     }
 
-    /** The options under {@code search} for {@code sampler} (null if the sampler is invalid); null on problems. */
-    SamplerOptions read(JsonNode search, String sampler) {
+    /** The settings of {@code sampler} (null if invalid) from its keys under {@code search}; null on problems. */
+    SamplerSettings read(JsonNode search, SamplerKind sampler) {
         int before = problems.size();
-        Integer gridPoints = option(search, sampler, "grid_points", 2, 1_000, 0);
-        Integer maxGrid = option(search, sampler, "max_grid", 1, 100_000, SamplerOptions.DEFAULT_MAX_GRID);
-        Integer nStartup = option(search, sampler, "n_startup", 1, 100_000, SamplerOptions.DEFAULT_N_STARTUP);
-        return problems.size() == before ? new SamplerOptions(gridPoints, maxGrid, nStartup) : null;
+        Integer gridPoints = option(
+                search, sampler, "grid_points", SamplerSettings.Grid.MIN_POINTS, SamplerSettings.Grid.MAX_POINTS, 0);
+        Integer maxGrid = option(
+                search,
+                sampler,
+                "max_grid",
+                1,
+                SamplerSettings.Grid.MAX_MAX_GRID,
+                SamplerSettings.Grid.DEFAULT_MAX_GRID);
+        Integer nStartup = option(
+                search,
+                sampler,
+                "n_startup",
+                1,
+                SamplerSettings.Tpe.MAX_N_STARTUP,
+                SamplerSettings.Tpe.DEFAULT_N_STARTUP);
+        if (problems.size() != before || sampler == null) {
+            return null;
+        }
+        return switch (sampler) {
+            case RANDOM -> new SamplerSettings.Random();
+            case GRID -> new SamplerSettings.Grid(gridPoints, maxGrid);
+            case TPE -> new SamplerSettings.Tpe(nStartup);
+        };
     }
 
     /** Problems of a grid over {@code space}; nothing to check for other samplers or an invalid spec. */
     void checkGrid(SearchSettings search, SearchSpace space) {
-        if (search == null || space == null || !GRID.equals(search.sampler())) {
+        if (search == null || space == null || !(search.sampler() instanceof SamplerSettings.Grid grid)) {
             return;
         }
         List<String> continuous = space.dimensions().entrySet().stream()
                 .filter(e -> e.getValue().isContinuous())
                 .map(e -> "space." + e.getKey().specName())
                 .toList();
-        int points = search.samplerOptions().gridPoints();
+        int points = grid.gridPoints();
         if (!continuous.isEmpty() && points == 0) {
             problems.add(
                     "search.grid_points",
@@ -57,7 +76,7 @@ final class SamplerOptionsReader {
             return;
         }
         long size = SpaceLayout.of(space).gridSize(points);
-        int maxGrid = search.samplerOptions().maxGrid();
+        int maxGrid = grid.maxGrid();
         if (size > maxGrid) {
             problems.add(
                     "search.max_grid",
@@ -67,15 +86,15 @@ final class SamplerOptionsReader {
         }
     }
 
-    private Integer option(JsonNode search, String sampler, String key, int min, int max, int defaultValue) {
+    private Integer option(JsonNode search, SamplerKind sampler, String key, int min, int max, int defaultValue) {
         JsonNode node = child(search, key);
         if (node == null) {
             return defaultValue;
         }
         String path = NodeReader.join("search", key);
-        String owner = KEYS.get(key);
-        if (sampler != null && !owner.equals(sampler)) {
-            problems.add(path, "only used by sampler " + owner + " (sampler is " + sampler + ")");
+        SamplerKind owner = KEYS.get(key);
+        if (sampler != null && owner != sampler) {
+            problems.add(path, "only used by sampler " + owner.specName() + " (sampler is " + sampler.specName() + ")");
             return null;
         }
         return nodes.integer(node, path, min, max);

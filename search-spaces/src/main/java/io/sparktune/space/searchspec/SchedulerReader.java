@@ -21,36 +21,40 @@ final class SchedulerReader {
 
     SchedulerSettings read(JsonNode search) {
         JsonNode nameNode = child(search, "scheduler");
-        String read = nameNode == null
-                ? SchedulerSettings.FIFO
-                : nodes.oneOf(nameNode, "search.scheduler", SchedulerSettings.NAMES);
-        String name = read == null ? SchedulerSettings.FIFO : read;
-        SchedulerSettings defaults = SchedulerSettings.DEFAULT;
-        JsonNode asha = options(search, SchedulerSettings.ASHA, ASHA_KEYS, name);
-        JsonNode median = options(search, SchedulerSettings.MEDIAN, MEDIAN_KEYS, name);
-        return new SchedulerSettings(
-                name,
-                intOr(asha, "search.asha", "min_epochs", 1, defaults.minEpochs()),
-                intOr(asha, "search.asha", "reduction_factor", 2, defaults.reductionFactor()),
-                intOr(median, "search.median", "warmup_epochs", 1, defaults.warmupEpochs()),
-                intOr(median, "search.median", "min_trials", 1, defaults.minTrials()));
+        String read = nameNode == null ? null : nodes.oneOf(nameNode, "search.scheduler", SchedulerKind.specNames());
+        SchedulerKind kind = read == null ? SchedulerKind.FIFO : SchedulerKind.fromSpecName(read);
+        // both option sections are read whatever the scheduler, so that each of their mistakes is reported
+        JsonNode asha = options(search, SchedulerKind.ASHA, ASHA_KEYS, kind);
+        JsonNode median = options(search, SchedulerKind.MEDIAN, MEDIAN_KEYS, kind);
+        SchedulerSettings.Asha ashaDefaults = SchedulerSettings.Asha.DEFAULTS;
+        SchedulerSettings.Median medianDefaults = SchedulerSettings.Median.DEFAULTS;
+        int minEpochs = intOr(asha, "search.asha", "min_epochs", 1, ashaDefaults.minEpochs());
+        int reductionFactor = intOr(asha, "search.asha", "reduction_factor", 2, ashaDefaults.reductionFactor());
+        int warmupEpochs = intOr(median, "search.median", "warmup_epochs", 1, medianDefaults.warmupEpochs());
+        int minTrials = intOr(median, "search.median", "min_trials", 1, medianDefaults.minTrials());
+        return switch (kind) {
+            case FIFO -> new SchedulerSettings.Fifo();
+            case ASHA -> new SchedulerSettings.Asha(minEpochs, reductionFactor);
+            case MEDIAN -> new SchedulerSettings.Median(warmupEpochs, minTrials);
+        };
     }
 
     /** The options section named like {@code scheduler}, or null; a problem if another scheduler is in use. */
-    private JsonNode options(JsonNode search, String scheduler, List<String> keys, String chosen) {
-        JsonNode section = nodes.section(search, "search", scheduler, false, keys);
+    private JsonNode options(JsonNode search, SchedulerKind scheduler, List<String> keys, SchedulerKind chosen) {
+        String name = scheduler.specName();
+        JsonNode section = nodes.section(search, "search", name, false, keys);
         if (section == null || section.isMissingNode()) {
             return null;
         }
-        if (!scheduler.equals(chosen)) {
-            problems.add(join("search", scheduler), "only used by scheduler " + scheduler);
+        if (scheduler != chosen) {
+            problems.add(join("search", name), "only used by scheduler " + name);
         }
         return section;
     }
 
     private int intOr(JsonNode section, String path, String key, int min, int defaultValue) {
         JsonNode node = section == null ? null : child(section, key);
-        Integer value = node == null ? null : nodes.integer(node, join(path, key), min, 10_000);
+        Integer value = node == null ? null : nodes.integer(node, join(path, key), min, SchedulerSettings.MAX_OPTION);
         return value == null ? defaultValue : value;
     }
 }

@@ -1,24 +1,22 @@
 package io.sparktune.space.searchspec;
 
-import java.util.List;
-
 /**
  * How candidates are drawn and scored. Exactly one of {@code cv} (k-fold, k >= 2) or
  * {@code validationSplit} (a single hold-out fraction in (0,1)) is in effect: {@link #folds()} tells which.
- * {@code scoring} is the metric that ranks candidates; {@code samplerOptions} configure the sampler; {@code budget}
- * may stop the search before {@code nIter} trials; {@code scheduler} decides how long each candidate trains;
+ * {@code sampler} draws the candidates; {@code scoring} is the metric that ranks them; {@code budget} may stop the
+ * search before {@code nIter} trials; {@code scheduler} decides how long each candidate trains;
  * {@code checkpointDir} ({@code search.checkpoint_dir}, null if not set) is where asha/median keep checkpoints;
  * {@code deterministicBatch} ({@code search.deterministic_batch} with {@code search.deterministic: true}, 0 without)
- * is how many pieces of work a deterministic search dispatches at a time.
+ * is how many pieces of work a deterministic search dispatches at a time. {@link #builder()} starts from the
+ * defaults a spec gets.
  */
 public record SearchSettings(
-        String sampler,
+        SamplerSettings sampler,
         int nIter,
         int cv,
         double validationSplit,
         long seed,
         Scoring scoring,
-        SamplerOptions samplerOptions,
         SearchBudget budget,
         SchedulerSettings scheduler,
         String checkpointDir,
@@ -27,81 +25,8 @@ public record SearchSettings(
     /** Pieces of work a deterministic search dispatches together unless {@code search.deterministic_batch} says. */
     public static final int DEFAULT_DETERMINISTIC_BATCH = 4;
 
-    /** Not deterministic: work is dispatched as cores free up and results are taken in the order they end. */
-    public SearchSettings(
-            String sampler,
-            int nIter,
-            int cv,
-            double validationSplit,
-            long seed,
-            Scoring scoring,
-            SamplerOptions samplerOptions,
-            SearchBudget budget,
-            SchedulerSettings scheduler,
-            String checkpointDir) {
-        this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, budget, scheduler, checkpointDir, 0);
-    }
-
-    /** No checkpoint directory of its own: the command line's, or the default under the output directory. */
-    public SearchSettings(
-            String sampler,
-            int nIter,
-            int cv,
-            double validationSplit,
-            long seed,
-            Scoring scoring,
-            SamplerOptions samplerOptions,
-            SearchBudget budget,
-            SchedulerSettings scheduler) {
-        this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, budget, scheduler, null);
-    }
-
-    /** The fifo scheduler. */
-    public SearchSettings(
-            String sampler,
-            int nIter,
-            int cv,
-            double validationSplit,
-            long seed,
-            Scoring scoring,
-            SamplerOptions samplerOptions,
-            SearchBudget budget) {
-        this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, budget, SchedulerSettings.DEFAULT);
-    }
-
-    /** No time or score budget. */
-    public SearchSettings(
-            String sampler,
-            int nIter,
-            int cv,
-            double validationSplit,
-            long seed,
-            Scoring scoring,
-            SamplerOptions samplerOptions) {
-        this(sampler, nIter, cv, validationSplit, seed, scoring, samplerOptions, SearchBudget.NONE);
-    }
-
-    /** The sampler's default options. */
-    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed, Scoring scoring) {
-        this(sampler, nIter, cv, validationSplit, seed, scoring, SamplerOptions.DEFAULTS);
-    }
-
-    /** Scored by accuracy, the classification default. */
-    public SearchSettings(String sampler, int nIter, int cv, double validationSplit, long seed) {
-        this(sampler, nIter, cv, validationSplit, seed, Scoring.ACCURACY);
-    }
-
-    /** The random-search sampler, the default. */
-    public static final String RANDOM = "random";
-
-    /** Every combination of the space's values ({@code grid_points} per continuous range), in a seeded order. */
-    public static final String GRID = "grid";
-
-    /** Tree-structured Parzen Estimator: random for {@code n_startup} results, then adaptive. */
-    public static final String TPE = "tpe";
-
-    /** Sampler names a spec may use. */
-    public static final List<String> SAMPLERS = List.of(RANDOM, GRID, TPE);
+    /** Folds when the spec sets neither {@code cv} nor {@code validation_split}. */
+    public static final int DEFAULT_FOLDS = 3;
 
     /**
      * True for {@code search.deterministic: true}: work goes out in batches of {@link #deterministicBatch()} and each
@@ -115,5 +40,96 @@ public record SearchSettings(
     /** Number of train/validation splits each candidate is scored on. */
     public int folds() {
         return cv > 0 ? cv : 1;
+    }
+
+    /**
+     * Settings with a spec's defaults (random sampler, {@value #DEFAULT_FOLDS}-fold cv, seed 0, accuracy, no budget,
+     * fifo, no checkpoint directory of its own, not deterministic); {@code nIter} has no default and must be set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link SearchSettings}, one setting at a time. */
+    public static final class Builder {
+        private SamplerSettings sampler = SamplerSettings.DEFAULT;
+        private Integer nIter;
+        private int cv = DEFAULT_FOLDS;
+        private double validationSplit;
+        private long seed;
+        private Scoring scoring = Scoring.ACCURACY;
+        private SearchBudget budget = SearchBudget.NONE;
+        private SchedulerSettings scheduler = SchedulerSettings.DEFAULT;
+        private String checkpointDir;
+        private int deterministicBatch;
+
+        private Builder() {}
+
+        public Builder sampler(SamplerSettings sampler) {
+            this.sampler = sampler;
+            return this;
+        }
+
+        public Builder nIter(int nIter) {
+            this.nIter = nIter;
+            return this;
+        }
+
+        public Builder cv(int cv) {
+            this.cv = cv;
+            return this;
+        }
+
+        public Builder validationSplit(double validationSplit) {
+            this.validationSplit = validationSplit;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder scoring(Scoring scoring) {
+            this.scoring = scoring;
+            return this;
+        }
+
+        public Builder budget(SearchBudget budget) {
+            this.budget = budget;
+            return this;
+        }
+
+        public Builder scheduler(SchedulerSettings scheduler) {
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        public Builder checkpointDir(String checkpointDir) {
+            this.checkpointDir = checkpointDir;
+            return this;
+        }
+
+        public Builder deterministicBatch(int deterministicBatch) {
+            this.deterministicBatch = deterministicBatch;
+            return this;
+        }
+
+        public SearchSettings build() {
+            if (nIter == null) {
+                throw new IllegalStateException("nIter not set");
+            }
+            return new SearchSettings(
+                    sampler,
+                    nIter,
+                    cv,
+                    validationSplit,
+                    seed,
+                    scoring,
+                    budget,
+                    scheduler,
+                    checkpointDir,
+                    deterministicBatch);
+        }
     }
 }

@@ -63,7 +63,70 @@ public final class SpecDiff {
     }
 
     private static Object unwrap(Object value) {
+        if (value instanceof SearchSettings search) {
+            return FlatSearch.of(search);
+        }
         return value instanceof Optional<?> optional ? optional.orElse(null) : value;
+    }
+
+    /**
+     * The search settings as resume messages have always named them: the sampler's name, then its options
+     * ({@code search.sampler_options.grid_points}), and the scheduler's name and options
+     * ({@code search.scheduler.min_epochs}), each option at its default where the sampler or scheduler has none.
+     */
+    private record FlatSearch(
+            SamplerKind sampler,
+            int nIter,
+            int cv,
+            double validationSplit,
+            long seed,
+            Scoring scoring,
+            SamplerOptions samplerOptions,
+            SearchBudget budget,
+            SchedulerOptions scheduler,
+            String checkpointDir,
+            int deterministicBatch) {
+        static FlatSearch of(SearchSettings s) {
+            return new FlatSearch(
+                    s.sampler().kind(),
+                    s.nIter(),
+                    s.cv(),
+                    s.validationSplit(),
+                    s.seed(),
+                    s.scoring(),
+                    SamplerOptions.of(s.sampler()),
+                    s.budget(),
+                    SchedulerOptions.of(s.scheduler()),
+                    s.checkpointDir(),
+                    s.deterministicBatch());
+        }
+    }
+
+    private record SamplerOptions(int gridPoints, int maxGrid, int nStartup) {
+        static SamplerOptions of(SamplerSettings sampler) {
+            SamplerSettings.Grid grid = sampler instanceof SamplerSettings.Grid g
+                    ? g
+                    : new SamplerSettings.Grid(0, SamplerSettings.Grid.DEFAULT_MAX_GRID);
+            int nStartup =
+                    sampler instanceof SamplerSettings.Tpe tpe ? tpe.nStartup() : SamplerSettings.Tpe.DEFAULT_N_STARTUP;
+            return new SamplerOptions(grid.gridPoints(), grid.maxGrid(), nStartup);
+        }
+    }
+
+    private record SchedulerOptions(
+            SchedulerKind name, int minEpochs, int reductionFactor, int warmupEpochs, int minTrials) {
+        static SchedulerOptions of(SchedulerSettings scheduler) {
+            SchedulerSettings.Asha asha =
+                    scheduler instanceof SchedulerSettings.Asha a ? a : SchedulerSettings.Asha.DEFAULTS;
+            SchedulerSettings.Median median =
+                    scheduler instanceof SchedulerSettings.Median m ? m : SchedulerSettings.Median.DEFAULTS;
+            return new SchedulerOptions(
+                    scheduler.kind(),
+                    asha.minEpochs(),
+                    asha.reductionFactor(),
+                    median.warmupEpochs(),
+                    median.minTrials());
+        }
     }
 
     private static Object read(RecordComponent component, Object record) {

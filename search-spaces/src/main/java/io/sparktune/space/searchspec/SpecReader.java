@@ -40,7 +40,6 @@ final class SpecReader {
     static final List<String> TRAINING_KEYS =
             List.of("max_epochs", "patience", "batch_size", "loss", "huber_delta", "min_delta", "max_trial_seconds");
 
-    static final int DEFAULT_FOLDS = 3;
     static final long DEFAULT_SEED = 0L;
     static final TrainingSettings DEFAULT_TRAINING = new TrainingSettings(20, 2, 32);
 
@@ -60,12 +59,11 @@ final class SpecReader {
         TrainingSettings training = readTraining(nodes.section(root, "", "training", false, TRAINING_KEYS), task);
         if (search != null
                 && training != null
-                && search.scheduler().isAsha()
-                && search.scheduler().minEpochs() > training.maxEpochs()) {
+                && search.scheduler() instanceof SchedulerSettings.Asha asha
+                && asha.minEpochs() > training.maxEpochs()) {
             problems.add(
                     "search.asha.min_epochs",
-                    "must be ≤ training.max_epochs (got " + search.scheduler().minEpochs() + " > "
-                            + training.maxEpochs() + ")");
+                    "must be ≤ training.max_epochs (got " + asha.minEpochs() + " > " + training.maxEpochs() + ")");
         }
         problems.throwIfAny();
         return new SearchSpec(name, task, data, search, space, training);
@@ -139,9 +137,10 @@ final class SpecReader {
             return null;
         }
         JsonNode samplerNode = child(search, "sampler");
-        String sampler = samplerNode == null
-                ? SearchSettings.RANDOM
-                : nodes.oneOf(samplerNode, "search.sampler", SearchSettings.SAMPLERS);
+        String samplerName = samplerNode == null
+                ? SamplerKind.RANDOM.specName()
+                : nodes.oneOf(samplerNode, "search.sampler", SamplerKind.specNames());
+        SamplerKind samplerKind = samplerName == null ? null : SamplerKind.fromSpecName(samplerName);
         JsonNode nIterNode = nodes.required(search, "search", "n_iter");
         Integer nIter = nIterNode == null ? null : nodes.integer(nIterNode, "search.n_iter", 1, 100_000);
 
@@ -151,7 +150,7 @@ final class SpecReader {
             problems.add("search", "set either cv or validation_split, not both");
         }
         Integer cv = cvNode == null
-                ? Integer.valueOf(splitNode == null ? DEFAULT_FOLDS : 0)
+                ? Integer.valueOf(splitNode == null ? SearchSettings.DEFAULT_FOLDS : 0)
                 : nodes.integer(cvNode, "search.cv", 2, 50);
         Double split = splitNode == null ? Double.valueOf(0.0) : readSplit(splitNode);
 
@@ -159,14 +158,8 @@ final class SpecReader {
         Long seed = seedNode == null ? Long.valueOf(DEFAULT_SEED) : nodes.longInteger(seedNode, "search.seed");
         Scoring scoring = forTask(
                 search, "search", "scoring", task, Scoring.forTask(task), Scoring::specName, Scoring.defaultFor(task));
-        SamplerOptions samplerOptions = new SamplerOptionsReader(nodes, problems).read(search, sampler);
-        if (sampler == null
-                || nIter == null
-                || cv == null
-                || split == null
-                || seed == null
-                || scoring == null
-                || samplerOptions == null) {
+        SamplerSettings sampler = new SamplerOptionsReader(nodes, problems).read(search, samplerKind);
+        if (sampler == null || nIter == null || cv == null || split == null || seed == null || scoring == null) {
             return null;
         }
         JsonNode checkpointNode = child(search, "checkpoint_dir");
@@ -178,7 +171,6 @@ final class SpecReader {
                 split,
                 seed,
                 scoring,
-                samplerOptions,
                 readBudget(search),
                 new SchedulerReader(nodes, problems).read(search),
                 checkpointDir,

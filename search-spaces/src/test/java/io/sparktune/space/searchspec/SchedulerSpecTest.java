@@ -16,7 +16,7 @@ class SchedulerSpecTest {
     @Test
     void readsAshaWithItsRungsAndDefaultsToFifo() throws Exception {
         assertEquals(
-                new SchedulerSettings("asha", 2, 4, 1, 3),
+                new SchedulerSettings.Asha(2, 4),
                 SpecParser.parse(with("  scheduler: asha\n  asha: {min_epochs: 2, reduction_factor: 4}"), "s.yaml")
                         .search()
                         .scheduler());
@@ -40,7 +40,7 @@ class SchedulerSpecTest {
                 List.of("search.asha: only used by scheduler asha"),
                 TestSpecs.problems(with("  asha: {min_epochs: 2}")));
         assertEquals(
-                new SchedulerSettings("median", 1, 3, 2, 5),
+                new SchedulerSettings.Median(2, 5),
                 SpecParser.parse(with("  scheduler: median\n  median: {warmup_epochs: 2, min_trials: 5}"), "m.yaml")
                         .search()
                         .scheduler());

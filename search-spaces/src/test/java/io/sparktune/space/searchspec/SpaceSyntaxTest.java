@@ -60,8 +60,8 @@ class SpaceSyntaxTest {
                 SpecParser.parse(InvalidSpecsTest.withSearch(grid, "sampler: grid\ngrid_points: 4"), "t.yaml");
 
         assertEquals(
-                new SamplerOptions(4, SamplerOptions.DEFAULT_MAX_GRID, SamplerOptions.DEFAULT_N_STARTUP),
-                gridSpec.search().samplerOptions());
+                new SamplerSettings.Grid(4, SamplerSettings.Grid.DEFAULT_MAX_GRID),
+                gridSpec.search().sampler());
         GridSampler sampler = assertInstanceOf(GridSampler.class, Samplers.forSpec(gridSpec));
         assertEquals(8, sampler.size().getAsInt());
         // n_iter 5 < 8 grid points: the search runs 5
@@ -69,7 +69,7 @@ class SpaceSyntaxTest {
 
         SearchSpec tpeSpec =
                 SpecParser.parse(InvalidSpecsTest.withSearch(grid, "sampler: tpe\nn_startup: 3"), "t.yaml");
-        assertEquals(3, tpeSpec.search().samplerOptions().nStartup());
+        assertEquals(new SamplerSettings.Tpe(3), tpeSpec.search().sampler());
         assertInstanceOf(TpeSampler.class, Samplers.forSpec(tpeSpec));
     }
 }

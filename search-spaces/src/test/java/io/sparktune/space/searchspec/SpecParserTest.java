@@ -57,7 +57,7 @@ class SpecParserTest {
                         Optional.of(DataFiles.idx(
                                 FASHION + "t10k-images-idx3-ubyte.gz", FASHION + "t10k-labels-idx1-ubyte.gz")),
                         Optional.of(12000)),
-                new SearchSettings("random", 10, 3, 0.0, 42L),
+                SearchSettings.builder().nIter(10).cv(3).seed(42L).build(),
                 SearchSpace.of(Map.of(
                         HyperParameter.N_HIDDEN, new IntRange(0, 3),
                         HyperParameter.N_NEURONS, new IntRange(1, 100),
@@ -110,7 +110,16 @@ class SpecParserTest {
     void optionalSettingsTakeTheirDefaults(@TempDir Path dir) throws Exception {
         SearchSpec spec = SpecParser.parse(TestSpecs.yaml(TestSpecs.withDataFiles(dir), "dropout: 0.1"), "t.yaml");
 
-        assertEquals(new SearchSettings("random", 5, 3, 0.0, 0L, Scoring.NEG_MEAN_SQUARED_ERROR), spec.search());
+        assertEquals(
+                SearchSettings.builder()
+                        .sampler(new SamplerSettings.Random())
+                        .nIter(5)
+                        .cv(3)
+                        .validationSplit(0.0)
+                        .seed(0L)
+                        .scoring(Scoring.NEG_MEAN_SQUARED_ERROR)
+                        .build(),
+                spec.search());
         assertEquals(new TrainingSettings(20, 2, 32, Loss.MSE, 1.0, 0.0, 0.0), spec.training());
         assertEquals(Optional.empty(), spec.data().test());
         assertEquals(Optional.empty(), spec.data().limit());
@@ -124,7 +133,15 @@ class SpecParserTest {
 
         SearchSettings search = SpecParser.parse(text, "t.yaml").search();
 
-        assertEquals(new SearchSettings("random", 5, 0, 0.2, -7L, Scoring.NEG_MEAN_SQUARED_ERROR), search);
+        assertEquals(
+                SearchSettings.builder()
+                        .nIter(5)
+                        .cv(0)
+                        .validationSplit(0.2)
+                        .seed(-7L)
+                        .scoring(Scoring.NEG_MEAN_SQUARED_ERROR)
+                        .build(),
+                search);
         assertEquals(1, search.folds());
     }
 

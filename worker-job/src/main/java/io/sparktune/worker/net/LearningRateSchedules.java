@@ -2,6 +2,7 @@ package io.sparktune.worker.net;
 
 import io.sparktune.space.Candidate;
 import io.sparktune.space.HyperParameter;
+import io.sparktune.space.LrSchedule;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -20,23 +21,22 @@ public final class LearningRateSchedules {
     /** The schedule, or null for {@code none} (a constant learning rate). */
     public static ISchedule forCandidate(Candidate candidate) {
         double lr = candidate.doubleValue(HyperParameter.LEARNING_RATE);
-        String name = candidate.stringValue(HyperParameter.LR_SCHEDULE);
-        return switch (name) {
-            case "none" -> null;
-            case "exponential" ->
+        LrSchedule schedule = LrSchedule.fromSpecName(candidate.stringValue(HyperParameter.LR_SCHEDULE));
+        return switch (schedule) {
+            case NONE -> null;
+            case EXPONENTIAL ->
                 new ExponentialSchedule(ScheduleType.EPOCH, lr, candidate.doubleValue(HyperParameter.LR_DECAY_RATE));
-            case "step" ->
+            case STEP ->
                 new StepSchedule(
                         ScheduleType.EPOCH,
                         lr,
                         candidate.doubleValue(HyperParameter.LR_DECAY_RATE),
                         candidate.intValue(HyperParameter.LR_DECAY_EPOCHS));
-            case "cosine" ->
+            case COSINE ->
                 new CosineDecaySchedule(
                         lr,
                         candidate.intValue(HyperParameter.LR_DECAY_EPOCHS),
                         candidate.doubleValue(HyperParameter.LR_MIN_RATIO));
-            default -> throw new IllegalArgumentException("unknown learning-rate schedule '" + name + "'");
         };
     }
 }

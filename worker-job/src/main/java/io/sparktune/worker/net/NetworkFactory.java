@@ -1,7 +1,9 @@
 package io.sparktune.worker.net;
 
+import io.sparktune.space.ActivationFunction;
 import io.sparktune.space.Candidate;
 import io.sparktune.space.HyperParameter;
+import io.sparktune.space.WeightInitializer;
 import io.sparktune.space.searchspec.Loss;
 import io.sparktune.space.searchspec.Task;
 import io.sparktune.space.searchspec.TrainingSettings;
@@ -34,11 +36,13 @@ public final class NetworkFactory {
 
     public static MultiLayerConfiguration build(
             Candidate candidate, Loss loss, double huberDelta, int numInputs, int numOutputs, long seed) {
-        Activation activation = activation(candidate.stringValue(HyperParameter.ACTIVATION));
+        ActivationFunction function = ActivationFunction.fromSpecName(candidate.stringValue(HyperParameter.ACTIVATION));
+        Activation activation = activation(function);
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(Optimizers.forCandidate(candidate))
-                .weightInit(weightInit(candidate.stringValue(HyperParameter.WEIGHT_INIT), activation))
+                .weightInit(weightInit(
+                        WeightInitializer.fromSpecName(candidate.stringValue(HyperParameter.WEIGHT_INIT)), function))
                 .l1(candidate.doubleValue(HyperParameter.L1))
                 .l2(candidate.doubleValue(HyperParameter.L2))
                 .list();
@@ -97,38 +101,37 @@ public final class NetworkFactory {
         return net;
     }
 
-    static Activation activation(String name) {
-        return switch (name) {
-            case "relu" -> Activation.RELU;
-            case "leakyrelu" -> Activation.LEAKYRELU;
-            case "elu" -> Activation.ELU;
-            case "selu" -> Activation.SELU;
-            case "tanh" -> Activation.TANH;
-            case "sigmoid" -> Activation.SIGMOID;
-            case "gelu" -> Activation.GELU;
-            default -> throw new IllegalArgumentException("unknown activation '" + name + "'");
+    /** DL4J's activation function for {@code function}. */
+    static Activation activation(ActivationFunction function) {
+        return switch (function) {
+            case RELU -> Activation.RELU;
+            case LEAKYRELU -> Activation.LEAKYRELU;
+            case ELU -> Activation.ELU;
+            case SELU -> Activation.SELU;
+            case TANH -> Activation.TANH;
+            case SIGMOID -> Activation.SIGMOID;
+            case GELU -> Activation.GELU;
         };
     }
 
     /**
-     * DL4J's initializer for a Keras initializer name. {@code auto}: He for the ReLU family, LeCun normal for SELU
+     * DL4J's initializer for a Keras initializer. {@code auto}: He for the ReLU family, LeCun normal for SELU
      * (what self-normalisation assumes), Glorot normal otherwise.
      */
-    static WeightInit weightInit(String name, Activation activation) {
-        return switch (name) {
-            case "auto" ->
-                switch (activation) {
+    static WeightInit weightInit(WeightInitializer initializer, ActivationFunction function) {
+        return switch (initializer) {
+            case AUTO ->
+                switch (function) {
                     case RELU, LEAKYRELU, GELU -> WeightInit.RELU;
                     case SELU -> WeightInit.LECUN_NORMAL;
-                    default -> WeightInit.XAVIER;
+                    case ELU, TANH, SIGMOID -> WeightInit.XAVIER;
                 };
-            case "he_normal" -> WeightInit.RELU;
-            case "he_uniform" -> WeightInit.RELU_UNIFORM;
-            case "glorot_normal" -> WeightInit.XAVIER;
-            case "glorot_uniform" -> WeightInit.XAVIER_UNIFORM;
-            case "lecun_normal" -> WeightInit.LECUN_NORMAL;
-            case "lecun_uniform" -> WeightInit.LECUN_UNIFORM;
-            default -> throw new IllegalArgumentException("unknown weight_init '" + name + "'");
+            case HE_NORMAL -> WeightInit.RELU;
+            case HE_UNIFORM -> WeightInit.RELU_UNIFORM;
+            case GLOROT_NORMAL -> WeightInit.XAVIER;
+            case GLOROT_UNIFORM -> WeightInit.XAVIER_UNIFORM;
+            case LECUN_NORMAL -> WeightInit.LECUN_NORMAL;
+            case LECUN_UNIFORM -> WeightInit.LECUN_UNIFORM;
         };
     }
 }

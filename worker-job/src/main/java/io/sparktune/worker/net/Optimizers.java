@@ -2,6 +2,7 @@ package io.sparktune.worker.net;
 
 import io.sparktune.space.Candidate;
 import io.sparktune.space.HyperParameter;
+import io.sparktune.space.Optimizer;
 import io.sparktune.worker.fastpath.FusedAdam;
 import io.sparktune.worker.fastpath.HeavyBallMomentum;
 import org.nd4j.linalg.learning.config.AMSGrad;
@@ -26,23 +27,22 @@ public final class Optimizers {
 
     /** The DL4J updater for the candidate's optimizer, constants and learning-rate schedule. */
     public static IUpdater forCandidate(Candidate candidate) {
-        String name = candidate.stringValue(HyperParameter.OPTIMIZER);
+        Optimizer optimizer = Optimizer.fromSpecName(candidate.stringValue(HyperParameter.OPTIMIZER));
         double lr = candidate.doubleValue(HyperParameter.LEARNING_RATE);
         double momentum = candidate.doubleValue(HyperParameter.MOMENTUM);
         double beta1 = candidate.doubleValue(HyperParameter.BETA1);
         double beta2 = candidate.doubleValue(HyperParameter.BETA2);
         double epsilon = candidate.doubleValue(HyperParameter.EPSILON);
-        IUpdater updater = switch (name) {
-            case "sgd" -> new Sgd(lr);
-            case "momentum" -> new HeavyBallMomentum(lr, momentum);
-            case "nesterov" -> new Nesterovs(lr, momentum);
-            case "adagrad" -> new AdaGrad(lr, epsilon);
-            case "rmsprop" -> new RmsProp(lr, candidate.doubleValue(HyperParameter.RHO), epsilon);
-            case "adam" -> new FusedAdam(lr, beta1, beta2, epsilon); // DL4J's Adam, faster
-            case "nadam" -> new Nadam(lr, beta1, beta2, epsilon);
-            case "adamax" -> new AdaMax(lr, beta1, beta2, epsilon);
-            case "amsgrad" -> new AMSGrad(lr, beta1, beta2, epsilon);
-            default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'");
+        IUpdater updater = switch (optimizer) {
+            case SGD -> new Sgd(lr);
+            case MOMENTUM -> new HeavyBallMomentum(lr, momentum);
+            case NESTEROV -> new Nesterovs(lr, momentum);
+            case ADAGRAD -> new AdaGrad(lr, epsilon);
+            case RMSPROP -> new RmsProp(lr, candidate.doubleValue(HyperParameter.RHO), epsilon);
+            case ADAM -> new FusedAdam(lr, beta1, beta2, epsilon); // DL4J's Adam, faster
+            case NADAM -> new Nadam(lr, beta1, beta2, epsilon);
+            case ADAMAX -> new AdaMax(lr, beta1, beta2, epsilon);
+            case AMSGRAD -> new AMSGrad(lr, beta1, beta2, epsilon);
         };
         ISchedule schedule = LearningRateSchedules.forCandidate(candidate);
         if (schedule != null) {

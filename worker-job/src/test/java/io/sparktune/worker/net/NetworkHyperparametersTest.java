@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.sparktune.space.ActivationFunction;
+import io.sparktune.space.WeightInitializer;
 import io.sparktune.space.searchspec.Task;
 import io.sparktune.worker.fastpath.HeavyBallMomentum;
 import java.util.List;
@@ -19,7 +21,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.learning.config.AMSGrad;
@@ -93,10 +94,13 @@ class NetworkHyperparametersTest {
         assertEquals(1e-4, l1, 1e-15);
         assertEquals(1e-3, l2, 1e-15);
 
-        assertEquals(WeightInit.LECUN_NORMAL, NetworkFactory.weightInit("auto", Activation.SELU));
-        assertEquals(WeightInit.RELU, NetworkFactory.weightInit("auto", Activation.GELU));
-        assertEquals(WeightInit.XAVIER, NetworkFactory.weightInit("auto", Activation.TANH));
-        assertEquals(WeightInit.XAVIER_UNIFORM, NetworkFactory.weightInit("glorot_uniform", Activation.RELU));
+        assertEquals(
+                WeightInit.LECUN_NORMAL, NetworkFactory.weightInit(WeightInitializer.AUTO, ActivationFunction.SELU));
+        assertEquals(WeightInit.RELU, NetworkFactory.weightInit(WeightInitializer.AUTO, ActivationFunction.GELU));
+        assertEquals(WeightInit.XAVIER, NetworkFactory.weightInit(WeightInitializer.AUTO, ActivationFunction.TANH));
+        assertEquals(
+                WeightInit.XAVIER_UNIFORM,
+                NetworkFactory.weightInit(WeightInitializer.GLOROT_UNIFORM, ActivationFunction.RELU));
     }
 
     @Test
