@@ -2,7 +2,9 @@ package io.sparktune.refit;
 
 import io.sparktune.records.TrialStatus;
 import io.sparktune.results.AtomicFiles;
+import io.sparktune.results.LeaderboardCells;
 import io.sparktune.results.LeaderboardCsv;
+import io.sparktune.results.LeaderboardRow;
 import io.sparktune.results.LeaderboardRows;
 import io.sparktune.results.RunFiles;
 import io.sparktune.space.Candidate;
@@ -75,16 +77,15 @@ public final class Retrainer {
         }
 
         /** The epochs a whole-set refit of {@code row} trains for. */
-        int wholeSetEpochs(Map<String, String> row) throws IOException {
+        int wholeSetEpochs(LeaderboardRow row) throws IOException {
             if (epochs != null) {
                 return epochs;
             }
-            String learned = row.get("mean_best_epoch");
-            if (learned == null || learned.isEmpty()) {
+            if (row.meanBestEpoch().isEmpty()) {
                 throw new IOException("the leaderboard has no mean_best_epoch (an older sparktune wrote it): "
                         + "pass --epochs E or --hold-out");
             }
-            return (int) Math.max(1, Math.round(Double.parseDouble(learned)));
+            return (int) Math.max(1, Math.round(row.meanBestEpoch().getAsDouble()));
         }
 
         /** How many of a whole-set refit's {@code epochs} end in the averaged weights. */
@@ -135,11 +136,14 @@ public final class Retrainer {
             Path runDir, Selection selection, Path modelFile, Schedule schedule, int limit, RefitEngine engine)
             throws IOException, SpecException {
         SearchSpec spec = SpecParser.parse(RunFiles.spec(runDir));
-        Map<String, String> row = selection.find(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)));
-        if (!TrialStatus.OK.name().equalsIgnoreCase(row.get("status"))) {
-            throw new IOException(row.get("trial_id") + " has status " + row.get("status") + ": nothing to retrain");
+        Map<String, String> cells = selection.find(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)));
+        String status = cells.get(LeaderboardCells.STATUS);
+        if (!TrialStatus.OK.name().equalsIgnoreCase(status)) {
+            throw new IOException(
+                    cells.get(LeaderboardCells.TRIAL_ID) + " has status " + status + ": nothing to retrain");
         }
-        Candidate candidate = LeaderboardRows.toCandidate(row);
+        LeaderboardRow row = LeaderboardRow.of(cells);
+        Candidate candidate = row.candidate();
         DataRef trainRef = DataRef.of(spec.data(), spec.data().train(), spec.task(), limit);
         LabeledData data = DataCache.load(trainRef);
         Folds.Split split = schedule.holdOut()

@@ -15,6 +15,10 @@ public record LeaderboardCells(List<String> columns, List<List<Object>> rows) {
     public static final String PARAM_PREFIX = "param_";
     public static final String RANK = "rank_test_score";
     public static final String MEAN_SCORE = "mean_test_score";
+    public static final String MEAN_BEST_EPOCH = "mean_best_epoch";
+    public static final String STATUS = "status";
+    public static final String TRIAL_ID = "trial_id";
+    public static final String TRIAL_SEED = "trial_seed";
 
     public LeaderboardCells {
         columns = List.copyOf(columns);
@@ -28,11 +32,11 @@ public record LeaderboardCells(List<String> columns, List<List<Object>> rows) {
         for (int k = 0; k < board.splitCount(); k++) {
             columns.add("split" + k + "_test_score");
         }
-        columns.addAll(List.of("mean_fit_time", "std_fit_time", "mean_epochs", "mean_best_epoch"));
+        columns.addAll(List.of("mean_fit_time", "std_fit_time", "mean_epochs", MEAN_BEST_EPOCH));
         if (board.hasRungs()) {
             columns.add("rung");
         }
-        columns.addAll(List.of("status", "trial_id", "trial_seed"));
+        columns.addAll(List.of(STATUS, TRIAL_ID, TRIAL_SEED));
         board.paramNames().forEach(name -> columns.add(PARAM_PREFIX + name));
         columns.add("message");
         return new LeaderboardCells(

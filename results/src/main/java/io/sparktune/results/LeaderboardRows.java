@@ -14,12 +14,14 @@ public final class LeaderboardRows {
     /** The row with {@code rank_test_score == rank} (the first such row if several tie). */
     public static Optional<Map<String, String>> byRank(List<Map<String, String>> rows, int rank) {
         return rows.stream()
-                .filter(r -> String.valueOf(rank).equals(r.get("rank_test_score")))
+                .filter(r -> String.valueOf(rank).equals(r.get(LeaderboardCells.RANK)))
                 .findFirst();
     }
 
     public static Optional<Map<String, String>> byTrialId(List<Map<String, String>> rows, String trialId) {
-        return rows.stream().filter(r -> trialId.equals(r.get("trial_id"))).findFirst();
+        return rows.stream()
+                .filter(r -> trialId.equals(r.get(LeaderboardCells.TRIAL_ID)))
+                .findFirst();
     }
 
     public static Candidate toCandidate(Map<String, String> row) {
@@ -32,8 +34,8 @@ public final class LeaderboardRows {
                 params.put(name, hp.parse(cell));
             }
         });
-        String trialId = row.get("trial_id");
+        String trialId = row.get(LeaderboardCells.TRIAL_ID);
         int trialNumber = Integer.parseInt(trialId.substring(trialId.lastIndexOf('-') + 1));
-        return new Candidate(trialNumber, params, Long.parseLong(row.get("trial_seed")));
+        return new Candidate(trialNumber, params, Long.parseLong(row.get(LeaderboardCells.TRIAL_SEED)));
     }
 }
