@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Benchmark sparktune on Fashion-MNIST; print ratios against same-run baselines and append them "
                     + "to RESULTS/<date>.md.",
-            "Suites: epoch (one epoch vs the GEMM-only floor), overhead (one-second trials on local[2]), memory (executor RSS), "
+            "Suites: epoch (one epoch vs the GEMM-only floor), overhead (one-second trials on local[2]), "
+                    + "memory (executor RSS), "
                     + "scaling (local-cluster, 1 vs 2 executors; needs SPARK_HOME), quality (the seed workload on "
                     + "all 60k images; many minutes, only when named), all. Default: all but quality."
         })
@@ -72,8 +73,8 @@ public final class BenchCommand implements Callable<Integer>, Subcommand {
             names = "--data-dir",
             defaultValue = "/usr/share/datasets/fashion-mnist",
             paramLabel = "DIR",
-            description =
-                    "directory with train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz (default ${DEFAULT-VALUE})")
+            description = "directory with train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz "
+                    + "(default ${DEFAULT-VALUE})")
     Path dataDir;
 
     @Option(

@@ -70,7 +70,9 @@ public record BenchRow(
         return value.median() / baseline.median();
     }
 
-    /** "yes"/"no" when a target applies (to the median ratio, or to the median value without a baseline), else empty. */
+    /**
+     * "yes"/"no" when a target applies (to the median ratio, or to the median value without a baseline), else empty.
+     */
     public String verdict() {
         if (target == null) {
             return "";

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the chosen suites in a fixed order and collects their rows: overhead/memory first (in local mode the executor
  * is this JVM, so its memory is measured before the epoch suite fills the heap), then epoch, scaling (executor JVMs
- * of their own) and quality. A suite that cannot run (e.g. {@code scaling} without {@code SPARK_HOME}) is reported as skipped with its
+ * of their own) and quality. A suite that cannot run (e.g. {@code scaling} without {@code SPARK_HOME}) is reported as
+ * skipped with its
  * reason; the others still run.
  */
 public final class Benchmarks {

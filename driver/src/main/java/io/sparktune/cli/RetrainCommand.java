@@ -53,22 +53,24 @@ public final class RetrainCommand implements Callable<Integer> {
             names = "--epochs",
             paramLabel = "E",
             description = "epochs to train (default: the trial's mean best "
-                    + "epoch, from its early stopping in the search); with --hold-out the most epochs (default: the spec's "
+                    + "epoch, from its early stopping in the search); with --hold-out the most epochs "
+                    + "(default: the spec's "
                     + "training.max_epochs)")
     Integer epochs;
 
     @Option(
             names = "--hold-out",
-            description =
-                    "hold out a stratified 10%% of the training examples and early-stop on "
-                            + "them (patience, best weights restored), instead of training on all of them for the trial's epochs")
+            description = "hold out a stratified 10%% of the training examples and early-stop on "
+                    + "them (patience, best weights restored), instead of training on all of them for the "
+                    + "trial's epochs")
     boolean holdOut;
 
     @Option(
             names = "--average-epochs",
             paramLabel = "K",
             description = "end with the mean of the weights at the "
-                    + "ends of the last K epochs (default: the last quarter of the epochs; 1: the last weights); not with "
+                    + "ends of the last K epochs (default: the last quarter of the epochs; 1: the last weights); "
+                    + "not with "
                     + "--hold-out, which restores the best epoch's weights")
     Integer averagedEpochs;
 

@@ -81,9 +81,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(
             names = "--checkpoint-dir",
             paramLabel = "URI",
-            description =
-                    "where asha/median keep checkpoints, on any "
-                            + "Hadoop filesystem (default: search.checkpoint_dir, else DIR/checkpoints); shared by all executors")
+            description = "where asha/median keep checkpoints, on any "
+                    + "Hadoop filesystem (default: search.checkpoint_dir, else DIR/checkpoints); "
+                    + "shared by all executors")
     String checkpointDir;
 
     @Mixin

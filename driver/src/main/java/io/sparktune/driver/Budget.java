@@ -18,7 +18,9 @@ public record Budget(int maxTrials, double maxSeconds, OptionalDouble targetScor
         }
     }
 
-    /** Nanosecond deadline for a search started at {@code startNanos}, or {@link Long#MAX_VALUE} without a time limit. */
+    /**
+     * Nanosecond deadline for a search started at {@code startNanos}, or {@link Long#MAX_VALUE} without a time limit.
+     */
     long deadline(long startNanos) {
         return maxSeconds > 0 ? startNanos + (long) (maxSeconds * 1e9) : Long.MAX_VALUE;
     }

@@ -112,7 +112,10 @@ public final class ProgressLog {
         terminal.flush();
     }
 
-    /** The live line, whatever the mode: e.g. "7/60 done, 2 running | best 0.8512 (trial-0004) | elapsed 1m05s, ETA 8m12s". */
+    /**
+     * The live line, whatever the mode: e.g. "7/60 done, 2 running | best 0.8512 (trial-0004) | elapsed 1m05s, ETA
+     * 8m12s".
+     */
     public synchronized String statusLine() {
         return started ? status() : "starting";
     }

@@ -21,7 +21,8 @@ import scala.runtime.BoxedUnit;
 /**
  * Runs each trial as its own Spark job, one task per split, so a trial's splits train in parallel on executor cores.
  * The job group is the trial id and the description its parameters, so the Spark UI reads like the leaderboard.
- * The search's only user of a Spark context ({@code retrain --spark} has its own: {@code io.sparktune.refit.SparkRefit}). When the
+ * The search's only user of a Spark context ({@code retrain --spark} has its own:
+ * {@code io.sparktune.refit.SparkRefit}). When the
  * context stops under the search (e.g. the master killed the application), the jobs it ended throw and
  * {@link #stopCause()} keeps Spark's reason.
  */

@@ -18,7 +18,9 @@ public interface TrialScheduler {
         }
     }
 
-    /** What to train next, or empty if nothing can start now; {@code newCandidate} draws one (empty once all are drawn). */
+    /**
+     * What to train next, or empty if nothing can start now; {@code newCandidate} draws one (empty once all are drawn).
+     */
     Optional<Work> next(Supplier<Optional<Candidate>> newCandidate);
 
     /** {@code work} ended with {@code record}; returns the record to journal (with the rung it reached, if any). */

@@ -53,7 +53,9 @@ final class RefitPartitions {
         this.seed = training.seed();
     }
 
-    /** The minibatches of epoch {@code epoch} (1-based), {@code batchSize} examples each (the last of a share fewer). */
+    /**
+     * The minibatches of epoch {@code epoch} (1-based), {@code batchSize} examples each (the last of a share fewer).
+     */
     JavaRDD<DataSet> epoch(int epoch) {
         List<Integer> indices = IntStream.range(0, partitions).boxed().toList();
         return context.parallelize(indices, partitions)

@@ -35,7 +35,9 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 
-/** {@code retrain} of a leaderboard row builds exactly that row's network: layers, optimizer, learning rate, dropout. */
+/**
+ * {@code retrain} of a leaderboard row builds exactly that row's network: layers, optimizer, learning rate, dropout.
+ */
 class LeaderboardRowRetrainTest {
     @TempDir
     Path runDir;

@@ -36,7 +36,9 @@ public final class Leaderboard {
         return hasRungs;
     }
 
-    /** The leaderboard of {@code records}; a trial recorded several times (rung by rung) counts with its last record. */
+    /**
+     * The leaderboard of {@code records}; a trial recorded several times (rung by rung) counts with its last record.
+     */
     public static Leaderboard from(List<TrialRecord> records) {
         Map<Integer, TrialRecord> latest = new LinkedHashMap<>();
         records.forEach(record -> latest.put(record.trialNumber(), record));

@@ -54,7 +54,9 @@ public record TrialRecord(
         return new TrialRecord(trialNumber, seed, params, status, withEarlierFitTimes(earlier), reached);
     }
 
-    /** This trial's record after one more segment without rungs (e.g. an epoch of median stopping); see {@link #atRung}. */
+    /**
+     * This trial's record after one more segment without rungs (e.g. an epoch of median stopping); see {@link #atRung}.
+     */
     public TrialRecord continuing(TrialRecord earlier) {
         return new TrialRecord(trialNumber, seed, params, status, withEarlierFitTimes(earlier), rung);
     }

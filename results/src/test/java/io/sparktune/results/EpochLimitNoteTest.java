@@ -19,7 +19,9 @@ class EpochLimitNoteTest {
     /** max_epochs 20, patience 2. */
     private static final TrainingSettings TRAINING = new TrainingSettings(20, 2, 32);
 
-    /** A trial whose split k scored {@code scores[k]} and ran {@code epochs[k][0]} epochs, the best being epochs[k][1]. */
+    /**
+     * A trial whose split k scored {@code scores[k]} and ran {@code epochs[k][0]} epochs, the best being epochs[k][1].
+     */
     private static TrialRecord trial(int number, double[] scores, int[][] epochs) {
         List<SplitResult> splits = new ArrayList<>();
         for (int k = 0; k < scores.length; k++) {

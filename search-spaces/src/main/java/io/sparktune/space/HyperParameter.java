@@ -29,7 +29,9 @@ public enum HyperParameter {
     FUNNEL(Kind.REAL, Double.MIN_NORMAL, 1.0, 1.0),
     /** Keras initializer names ({@link WeightInitializer}). */
     WEIGHT_INIT(WeightInitializer.specNames(), WeightInitializer.AUTO.specName()),
-    /** A batch-normalisation layer after each hidden dense layer; written {@code true}/{@code false}, stored as text. */
+    /**
+     * A batch-normalisation layer after each hidden dense layer; written {@code true}/{@code false}, stored as text.
+     */
     BATCH_NORM(List.of("false", "true"), "false"),
     L1(Kind.REAL, 0.0, 10.0, 0.0),
     MOMENTUM(Kind.REAL, 0.0, 0.999, 0.9),

@@ -27,7 +27,8 @@ public final class FashionMnist {
     }
 
     /**
-     * A spec's {@code data:} block (YAML, no final line break: a {@code %s} line of a spec's text block) naming the real
+     * A spec's {@code data:} block (YAML, no final line break: a {@code %s} line of a spec's text block) naming the
+     * real
      * training and test files, with the first {@code limit} training examples only (0: all).
      */
     public static String specData(int limit) {

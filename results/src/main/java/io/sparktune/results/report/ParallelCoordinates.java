@@ -112,7 +112,10 @@ final class ParallelCoordinates {
             return Double.isNaN(value) ? bottom + ABSENT_DROP : bottom - scale.fraction(value) * (bottom - TOP);
         }
 
-        /** One axis: its line into {@code axes}, its tick labels (with a white halo, over the lines) into {@code labels}. */
+        /**
+         * One axis: its line into {@code axes}, its tick labels (with a white halo, over the lines) into
+         * {@code labels}.
+         */
         void axis(StringBuilder axes, StringBuilder labels, String name, Scale scale, double x, boolean absent) {
             String cx = Svg.coordinate(x);
             axes.append("<g class=\"axis\" data-axis=\"")

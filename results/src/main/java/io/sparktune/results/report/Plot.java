@@ -88,7 +88,9 @@ final class Plot {
                 .append("</title></circle>\n");
     }
 
-    /** A line through {@code points} (each {x, y}) in the given CSS class, e.g. {@code curve} or {@code running-best}. */
+    /**
+     * A line through {@code points} (each {x, y}) in the given CSS class, e.g. {@code curve} or {@code running-best}.
+     */
     void line(String cssClass, List<double[]> points, String color, String tooltip) {
         marks.append("<polyline class=\"")
                 .append(cssClass)

@@ -27,7 +27,8 @@ final class ScoreHeatMap {
     private ScoreHeatMap() {}
 
     /**
-     * @param topTwo  the hyperparameters for the x and the y axis, e.g. the two most important ({@link ImportanceSection#topTwo})
+     * @param topTwo  the hyperparameters for the x and the y axis, e.g. the two most important
+     *     ({@link ImportanceSection#topTwo})
      * @param chosenBy how they were chosen, for the caption
      */
     static String html(

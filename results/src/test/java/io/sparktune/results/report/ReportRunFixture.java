@@ -27,7 +27,8 @@ import java.util.TreeMap;
 /**
  * A small real search written to a run directory the way the driver writes one with {@code search.scheduler: asha}:
  * the spec copy, then rung by rung (1, 2, 4 epochs; the best half of a rung's scored trials go on from their
- * checkpoints unless early stopping ended them) each trial's splits trained by {@link SplitJob} on 600 Fashion-MNIST images,
+ * checkpoints unless early stopping ended them) each trial's splits trained by {@link SplitJob} on 600 Fashion-MNIST
+ * images,
  * the trial's record at that rung appended to the journal and the leaderboard files rewritten. One more candidate's
  * network is too large for memory, so it fails for real. The optimizer has seven choices, as the examples do.
  * {@link #shared()} runs it once for all test classes of the JVM.

@@ -2,7 +2,9 @@ package io.sparktune.space.distribution;
 
 import java.util.List;
 
-/** Real values whose logarithm is uniform in [log low, log high] (scikit-learn's {@code loguniform}/{@code reciprocal}). */
+/**
+ * Real values whose logarithm is uniform in [log low, log high] (scikit-learn's {@code loguniform}/{@code reciprocal}).
+ */
 public record LogUniform(double low, double high) implements Distribution {
     public LogUniform {
         if (!(Double.isFinite(low) && Double.isFinite(high) && 0 < low && low <= high)) {

@@ -13,7 +13,9 @@ import java.util.OptionalInt;
  */
 public interface Sampler {
 
-    /** The next candidate. {@link java.util.NoSuchElementException} once a finite sampler ({@link #size()}) is spent. */
+    /**
+     * The next candidate. {@link java.util.NoSuchElementException} once a finite sampler ({@link #size()}) is spent.
+     */
     Candidate next();
 
     /**

@@ -6,7 +6,10 @@ import static io.sparktune.space.searchspec.NodeReader.join;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** Reads {@code search.scheduler} and the options of the scheduler it names ({@code search.asha}, {@code search.median}). */
+/**
+ * Reads {@code search.scheduler} and the options of the scheduler it names ({@code search.asha},
+ * {@code search.median}).
+ */
 final class SchedulerReader {
     static final List<String> ASHA_KEYS = List.of("min_epochs", "reduction_factor");
     static final List<String> MEDIAN_KEYS = List.of("warmup_epochs", "min_trials");

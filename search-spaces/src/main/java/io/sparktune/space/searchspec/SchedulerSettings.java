@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * {@code search.scheduler}: {@link Fifo} trains every candidate to the end (with early stopping); {@link Asha}
- * (asynchronous successive halving) trains candidates rung by rung — to {@code minEpochs}, then × {@code reductionFactor}
+ * (asynchronous successive halving) trains candidates rung by rung — to {@code minEpochs}, then ×
+ * {@code reductionFactor}
  * up to {@code training.max_epochs} — and promotes only the best 1/η of each rung, continuing from checkpoints;
  * {@link Median} trains epoch by epoch and stops a trial whose best score is below the median of the others at the
  * same epoch (after {@code warmupEpochs}, once {@code minTrials} others got there). Each record checks its values.
@@ -54,7 +55,9 @@ public sealed interface SchedulerSettings {
         }
     }
 
-    /** Median stopping after {@code warmupEpochs}, once {@code minTrials} others were scored ({@code search.median}). */
+    /**
+     * Median stopping after {@code warmupEpochs}, once {@code minTrials} others were scored ({@code search.median}).
+     */
     record Median(int warmupEpochs, int minTrials) implements SchedulerSettings {
         /** The options a spec gets when {@code search.median} leaves them out. */
         public static final Median DEFAULTS = new Median(1, 3);

@@ -52,7 +52,10 @@ public record DataRef(
         return new DataRef(format, images, labels, path, labelColumn, skipRows, categorical, limit, on);
     }
 
-    /** {@code files} (the spec's {@code data.train} or {@code data.test}) read as the spec says, at most {@code limit} examples. */
+    /**
+     * {@code files} (the spec's {@code data.train} or {@code data.test}) read as the spec says, at most {@code limit}
+     * examples.
+     */
     public static DataRef of(DataSpec data, DataFiles files, Task task, int limit) {
         DataRef ref = data.format() == DataFormat.CSV
                 ? csv(files.path(), data.label().orElseThrow(), data.skipRows(), task == Task.CLASSIFICATION, limit)

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * information, plus per-parameter views in its updater (bench/NOTES.md). Here a step is three GEMMs per layer
  * ({@code Z = X·W}, {@code dW = Xᵀ·δ}, {@code dX = δ·Wᵀ}, into arrays allocated once per batch size), bias,
  * activation, softmax and their derivatives as Java loops ({@link DenseBuffers}), and the network's own DL4J
- * updater applied to the flat gradient, as DL4J applies it (its rule in Java where {@link JavaUpdaterRules} has it). Parameters, gradients and updater state are the
+ * updater applied to the flat gradient, as DL4J applies it (its rule in Java where {@link JavaUpdaterRules} has it).
+ * Parameters, gradients and updater state are the
  * network's own arrays, so everything else (validation, checkpoints, saving) keeps using the DL4J network.
  *
  * <p>Used only where it computes what DL4J computes ({@link #forNetwork}): dense hidden layers with an activation

@@ -24,7 +24,9 @@ public final class FloatChunks {
         scratch = new float[buffers][SIZE];
     }
 
-    /** Runs {@code rule} over the first {@code n} elements of {@code buffers}, chunk by chunk, writing every one back. */
+    /**
+     * Runs {@code rule} over the first {@code n} elements of {@code buffers}, chunk by chunk, writing every one back.
+     */
     public void forEach(int n, Rule rule, FloatBuffer... buffers) {
         if (buffers.length > scratch.length) {
             throw new IllegalArgumentException(buffers.length + " buffers, room for " + scratch.length);

@@ -19,7 +19,8 @@ import org.nd4j.linalg.activations.Activation;
 
 /**
  * Builds the multilayer perceptron a candidate describes, the Keras recipe
- * {@code Flatten → [Dense(width_i, activation) (→ BatchNormalization)] for each hidden layer → Dropout(dropout) → output}
+ * {@code Flatten → [Dense(width_i, activation) (→ BatchNormalization)] for each hidden layer → Dropout(dropout) →
+ * output}
  * with the candidate's widths ({@link Candidate#hiddenWidths()}), initializer, L1/L2 penalties and optimizer: softmax
  * with cross-entropy for classification, identity with an error loss for regression. DL4J's {@code dropOut(p)} takes
  * the probability to <em>keep</em> and applies to a layer's input, so dropout sits on the output layer's input.

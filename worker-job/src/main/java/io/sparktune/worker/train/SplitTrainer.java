@@ -107,7 +107,9 @@ public final class SplitTrainer {
         }
     }
 
-    /** Trains {@code net} in place, each epoch fitted by {@code fitter}; on return it holds its best epoch's weights. */
+    /**
+     * Trains {@code net} in place, each epoch fitted by {@code fitter}; on return it holds its best epoch's weights.
+     */
     public TrainingOutcome train(MultiLayerNetwork net, EpochFitter fitter, ValidationScorer scorer) {
         return run(net, fitter, scorer, TrainerState.initial(), settings.maxEpochs(), true)
                 .outcome();
