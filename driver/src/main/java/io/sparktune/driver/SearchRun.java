@@ -367,21 +367,10 @@ public final class SearchRun {
                 return new Attempt(work, Optional.empty(), 0, continuing, order);
             }
             // e.g. Spark gave up on a task after spark.task.maxFailures lost executors: the trial fails, the search
-            // goes on
-            // (the first line: Spark appends the driver's stack trace to a failed job's message)
+            // goes on (the first line: Spark appends the driver's stack trace to a failed job's message)
             String message = ("dispatch failed: " + e).lines().findFirst().orElse("dispatch failed");
             List<SplitResult> failed = splits.stream()
-                    .map(s -> new SplitResult(
-                            candidate.trialNumber(),
-                            s.split(),
-                            TrialStatus.FAILED,
-                            Double.NaN,
-                            0,
-                            0,
-                            0,
-                            List.of(),
-                            message,
-                            "driver"))
+                    .map(s -> SplitResult.failed(candidate.trialNumber(), s.split(), 0, message, "driver"))
                     .toList();
             return new Attempt(
                     work,

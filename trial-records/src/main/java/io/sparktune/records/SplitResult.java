@@ -84,6 +84,12 @@ public record SplitResult(
                 new TreeMap<>());
     }
 
+    /** A split that failed after {@code fitSeconds} with {@code message}: no score, no epochs, no curve. */
+    public static SplitResult failed(int trialNumber, int split, double fitSeconds, String message, String worker) {
+        return new SplitResult(
+                trialNumber, split, TrialStatus.FAILED, Double.NaN, 0, 0, fitSeconds, List.of(), message, worker);
+    }
+
     /** The same result with the worker's whole task time. */
     public SplitResult withTaskSeconds(double seconds) {
         return new SplitResult(

@@ -15,7 +15,6 @@ import io.sparktune.worker.train.SplitTrainer;
 import io.sparktune.worker.train.TrainerState;
 import io.sparktune.worker.train.TrainingOutcome;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.CancellationException;
@@ -115,17 +114,8 @@ public final class SplitJob {
     }
 
     private static SplitResult failed(SplitTask task, long start, String message) {
-        return new SplitResult(
-                task.candidate().trialNumber(),
-                task.split(),
-                TrialStatus.FAILED,
-                Double.NaN,
-                0,
-                0,
-                (System.nanoTime() - start) / 1e9,
-                List.of(),
-                message,
-                WORKER);
+        return SplitResult.failed(
+                task.candidate().trialNumber(), task.split(), (System.nanoTime() - start) / 1e9, message, WORKER);
     }
 
     /** Reading or writing something the candidate does not own. */
