@@ -2,7 +2,6 @@ package io.sparktune.refit;
 
 import io.sparktune.records.TrialStatus;
 import io.sparktune.results.AtomicFiles;
-import io.sparktune.results.LeaderboardCells;
 import io.sparktune.results.LeaderboardCsv;
 import io.sparktune.results.LeaderboardRow;
 import io.sparktune.results.LeaderboardRows;
@@ -28,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -136,13 +136,12 @@ public final class Retrainer {
             Path runDir, Selection selection, Path modelFile, Schedule schedule, int limit, RefitEngine engine)
             throws IOException, SpecException {
         SearchSpec spec = SpecParser.parse(RunFiles.spec(runDir));
-        Map<String, String> cells = selection.find(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME)));
-        String status = cells.get(LeaderboardCells.STATUS);
-        if (!TrialStatus.OK.name().equalsIgnoreCase(status)) {
-            throw new IOException(
-                    cells.get(LeaderboardCells.TRIAL_ID) + " has status " + status + ": nothing to retrain");
+        LeaderboardRow row =
+                LeaderboardRow.of(selection.find(LeaderboardCsv.read(runDir.resolve(LeaderboardCsv.FILE_NAME))));
+        if (row.status() != TrialStatus.OK) {
+            throw new IOException(row.trialId() + " has status "
+                    + row.status().name().toLowerCase(Locale.ROOT) + ": nothing to retrain");
         }
-        LeaderboardRow row = LeaderboardRow.of(cells);
         Candidate candidate = row.candidate();
         DataRef trainRef = DataRef.of(spec.data(), spec.data().train(), spec.task(), limit);
         LabeledData data = DataCache.load(trainRef);
